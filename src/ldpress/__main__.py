@@ -1,0 +1,7 @@
+"""``python -m ldpress`` runs the command-line interface."""
+
+from __future__ import annotations
+
+from ldpress.cli import main
+
+main()

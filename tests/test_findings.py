@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from ldpress.findings import Finding, Report, Severity, json_path
+
+
+def test_json_path_brackets_keyword_keys() -> None:
+    assert json_path("@graph", 2, "author") == "$['@graph'][2].author"
+    assert json_path("og:title") == "$['og:title']"
+    assert json_path() == "$"
+
+
+def test_severity_order() -> None:
+    assert Severity.ERROR.at_least(Severity.WARNING)
+    assert not Severity.INFO.at_least(Severity.WARNING)
+
+
+def test_finding_round_trips_through_dict() -> None:
+    f = Finding(
+        "vocab.unknown_property",
+        Severity.ERROR,
+        "unknown property 'headlin'",
+        file="a.jsonld",
+        line=3,
+        column=5,
+        path="$.headlin",
+        hint="did you mean headline?",
+    )
+    d = f.to_dict()
+    assert list(d) == [
+        "file",
+        "line",
+        "column",
+        "severity",
+        "code",
+        "message",
+        "path",
+        "node_id",
+        "rule_url",
+        "hint",
+    ]
+    assert Finding.from_dict(d) == f
+
+
+def test_located_fills_only_missing_fields() -> None:
+    f = Finding("x.y", Severity.WARNING, "m", line=4)
+    g = f.located(file="p.html", line=9, column=2)
+    assert (g.file, g.line, g.column) == ("p.html", 4, 2)
+
+
+def test_report_counts_and_threshold() -> None:
+    r = Report([Finding("a", Severity.WARNING, "w"), Finding("b", Severity.INFO, "i")])
+    assert (r.errors, r.warnings, r.infos) == (0, 1, 1)
+    assert not r.fails()
+    assert r.fails(Severity.WARNING)

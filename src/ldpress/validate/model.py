@@ -1,0 +1,80 @@
+"""The data the validation layers share: a source (file or page), its blocks, the options.
+
+A :class:`Source` is one input (a JSON-LD file, an HTML page, stdin).  It holds one
+:class:`Block` per structured-data block found in it (each JSON-LD script element, each
+top-level microdata/RDFa item converted to JSON-LD, or the whole JSON-LD file), located by
+1-based line and column in the source.  Each layer is a function ``check(source, ctx)``
+yielding :class:`ldpress.findings.Finding`; layers never raise on bad content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ldpress.findings import Finding
+
+BlockKind = Literal["jsonld-file", "jsonld-script", "microdata", "rdfa"]
+PathTuple = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class Block:
+    """One structured-data block, parsed (after any tolerated repairs) and located."""
+
+    file: str
+    index: int
+    kind: BlockKind
+    line: int
+    column: int
+    text: str = ""
+    data: Any = None
+    parsed: bool = False
+    positions: dict[PathTuple, tuple[int, int]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def locate(self, path: PathTuple) -> tuple[int, int]:
+        """(line, column) in the source of the value at ``path``, or of its nearest located
+        ancestor, or of the block itself."""
+        p = tuple(path)
+        while p:
+            pos = self.positions.get(p)
+            if pos is not None:
+                return pos
+            p = p[:-1]
+        return self.positions.get((), (self.line, self.column))
+
+
+@dataclass(slots=True)
+class Source:
+    """One input: its display name, kind, blocks and (for HTML) the page text."""
+
+    file: str
+    kind: Literal["jsonld", "html"]
+    blocks: list[Block] = field(default_factory=list)
+    text: str | None = None
+    url: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Options:
+    """What the user chose on the command line (or the library caller passed)."""
+
+    profiles: tuple[str, ...] | None = None  # None: every pack that applies
+    pack_dirs: tuple[str, ...] = ()
+    allow_context: tuple[str, ...] = ()
+    base_url: str | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """Per-run state shared by the layers of one source: options, loader, vocabulary, and
+    results a later layer reuses (``scratch``: e.g. expanded blocks keyed by block index)."""
+
+    options: Options
+    scratch: dict[str, Any] = field(default_factory=dict)
+
+
+Layer = Callable[[Source, Context], Iterable[Finding]]

@@ -33,10 +33,16 @@ class Block:
     parsed: bool = False
     positions: dict[PathTuple, tuple[int, int]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # Computes ``positions`` on first use: most blocks never need a location, and tracking
+    # positions while parsing costs far more than a plain orjson parse.
+    locator: Callable[[], dict[PathTuple, tuple[int, int]]] | None = None
 
     def locate(self, path: PathTuple) -> tuple[int, int]:
-        """(line, column) in the source of the value at ``path``, or of its nearest located
-        ancestor, or of the block itself."""
+        """(line, column) in the source of the value at ``path`` (or of the key holding it),
+        else of its nearest located ancestor, else of the block itself."""
+        if self.locator is not None:
+            self.positions = {**self.locator(), **self.positions}
+            self.locator = None
         p = tuple(path)
         while p:
             pos = self.positions.get(p)

@@ -231,3 +231,37 @@ def fast_expand(doc: Any, base: str | None) -> list[Any] | None:
         return _Expander(schema_terms(), base or "").document(doc)
     except (FallBack, RecursionError):
         return None
+
+
+class TermsByPath:
+    """The active context at any node of one block, following its embedded contexts.
+
+    A top-level array item starts from the empty context; an unusable context (refused,
+    invalid) gives None for everything below it, so no layer guesses what its terms mean.
+    """
+
+    def __init__(self, data: Any, loader: OfflineLoader) -> None:
+        self.data = data
+        self.initial = Terms.initial(loader)
+        self._cache: dict[tuple[str | int, ...], Terms | None] = {}
+
+    def at(self, path: tuple[str | int, ...]) -> Terms | None:
+        terms: Terms | None = self.initial
+        obj = self.data
+        for depth in range(len(path) + 1):
+            if depth:
+                obj = obj[path[depth - 1]]
+            if isinstance(obj, dict) and "@context" in obj and terms is not None:
+                here = path[:depth]
+                if here not in self._cache:
+                    self._cache[here] = self._apply(terms, obj["@context"])
+                terms = self._cache[here]
+        return terms
+
+    def _apply(self, terms: Terms, local: Any) -> Terms | None:
+        if is_schema_context(local) and terms in (self.initial, schema_terms()):
+            return schema_terms()
+        try:
+            return terms.with_context(local)
+        except Exception:  # refused or invalid: the JSON-LD layer reports it
+            return None

@@ -133,6 +133,10 @@ def test_pyld_errors_become_findings_at_the_key() -> None:
     assert codes(doc) == [("jsonld.invalid", "$['@id']")]
 
 
+def test_top_level_string_is_never_loaded_as_a_url() -> None:
+    assert codes("https://evil.example/doc.jsonld") == [("jsonld.invalid", "$")]
+
+
 def test_expanded_blocks_are_kept_for_later_layers() -> None:
     ctx = make_context()
     list(expansion.check(doc_source({"@context": CTX, "@type": "Thing"}), ctx))

@@ -100,6 +100,12 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
 def _expand_block(
     block: Block, ctx: Context, base: str | None, findings: list[Finding]
 ) -> list[Any] | None:
+    if not isinstance(block.data, dict | list):
+        # pyld would take a top-level string for a URL to load: never hand it one
+        findings.append(
+            _finding(block, (), "jsonld.invalid", "a JSON-LD block must be an object or an array")
+        )
+        return None
     loader = loader_for(ctx)
     refused = False
     for path, url in iter_context_urls(block.data):

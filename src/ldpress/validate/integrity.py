@@ -27,8 +27,7 @@ from ldpress.validate.expansion import base_of, loader_for
 from ldpress.validate.fastexpand import TermsByPath
 from ldpress.validate.model import Block, Context, PathTuple, Source
 from ldpress.validate.nodes import NodeAt, as_list, is_reference, iter_nodes, node_id, term_name
-from ldpress.validate.vocabrange import schema_name
-from ldpress.vocab import load_vocabulary
+from ldpress.validate.vocabrange import schema_name, vocab_for
 
 RULE_URL = "https://www.w3.org/TR/json-ld11/#node-identifiers"
 _Top = tuple[int, PathTuple]  # (block index, path of the top-level node that holds a node)
@@ -44,8 +43,14 @@ class _Page:
     tops: dict[_Top, NodeAt] = field(default_factory=dict)
     owners: dict[str, set[_Top]] = field(default_factory=dict)  # id -> tops describing it
 
+    _norm: dict[str, str] = field(default_factory=dict)
+
     def norm(self, iri: str) -> str:
-        return urljoin(self.base, iri) if self.base and not iri.startswith("_:") else iri
+        got = self._norm.get(iri)
+        if got is None:
+            local = self.base is not None and not iri.startswith("_:") and "://" not in iri
+            got = self._norm[iri] = urljoin(self.base, iri) if self.base and local else iri
+        return got
 
     def page_bases(self) -> set[str]:
         bases = {urldefrag(i)[0] for i in self.described if "#" in i}
@@ -59,7 +64,7 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     page = _collect(source, ctx)
     yield from _dangling(page)
     yield from _string_refs(source, ctx, page)
-    yield from _conflicts(page)
+    yield from _conflicts(page, ctx)
     yield from _unreachable(page)
 
 
@@ -154,8 +159,8 @@ def _literals(value: Any) -> frozenset[Any] | None:
     return frozenset(items)
 
 
-def _conflicts(page: _Page) -> Iterator[Finding]:
-    vocab = load_vocabulary()
+def _conflicts(page: _Page, ctx: Context) -> Iterator[Finding]:
+    vocab = vocab_for(ctx)
     for iri, nodes in page.described.items():
         first = nodes[0]
         for other in nodes[1:]:

@@ -18,11 +18,19 @@ from typing import Any
 
 from ldpress.findings import Severity
 from ldpress.validate.fastexpand import Terms
-from ldpress.validate.model import PathTuple
+from ldpress.validate.model import Context, PathTuple
 from ldpress.validate.nodes import is_reference, node_id
-from ldpress.vocab import Vocabulary, term_from_iri
+from ldpress.vocab import Vocabulary, load_vocabulary, term_from_iri
 
 Report = Callable[..., None]
+
+
+def vocab_for(ctx: Context) -> Vocabulary:
+    """The run's vocabulary, looked up once per source (the look-up resolves a path)."""
+    vocab = ctx.scratch.get("vocab.vocabulary")
+    if not isinstance(vocab, Vocabulary):
+        vocab = ctx.scratch["vocab.vocabulary"] = load_vocabulary()
+    return vocab
 
 
 def schema_name(iri: str | None) -> str | None:

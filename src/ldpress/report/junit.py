@@ -67,7 +67,7 @@ def render_junit(report: Report, *, files: Sequence[str] | None = None) -> str:
         suite.append(case)
     counts = {"tests": str(len(names)), "failures": str(failures), "errors": "0"}
     suite.attrib.update({**counts, "skipped": "0"})
-    root = ET.Element("testsuites", name="ldpress", **counts)
+    root = ET.Element("testsuites", {"name": "ldpress", **counts})
     root.append(suite)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -41,6 +41,13 @@ def artifact_location(file: str, root: Path | None) -> dict[str, str] | None:
     return {"uri": quote(str(rel)), "uriBaseId": SRCROOT}
 
 
+def describe_code(code: str) -> str:
+    """``pack.google_event.missing_start_date`` -> ``Missing start date (pack.google_event)``."""
+    family, _, name = code.rpartition(".")
+    text = name.replace("_", " ").capitalize()
+    return f"{text} ({family})" if family else text
+
+
 def _rules(findings: Sequence[Finding]) -> list[dict[str, Any]]:
     urls: dict[str, set[str | None]] = {}
     worst: dict[str, Severity] = {}
@@ -52,7 +59,7 @@ def _rules(findings: Sequence[Finding]) -> list[dict[str, Any]]:
     for code in sorted(urls):
         rule: dict[str, Any] = {
             "id": code,
-            "shortDescription": {"text": code.replace("_", " ").replace(".", ": ", 1)},
+            "shortDescription": {"text": describe_code(code)},
             "defaultConfiguration": {"level": _LEVEL[worst[code]]},
             "properties": {"tags": [code.split(".", 1)[0]]},
         }
@@ -64,7 +71,7 @@ def _rules(findings: Sequence[Finding]) -> list[dict[str, Any]]:
 
 
 def _result(f: Finding, rule_index: int, root: Path | None) -> dict[str, Any]:
-    text = f.message if not f.hint else f"{f.message} Hint: {f.hint}"
+    text = f.message if not f.hint else f"{f.message} (hint: {f.hint})"
     result: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": rule_index,

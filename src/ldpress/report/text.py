@@ -10,6 +10,7 @@ a TTY and no ``NO_COLOR``).
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -28,6 +29,14 @@ _COLOURS = {
     "caret": "\x1b[1;36m",
 }
 _RESET = "\x1b[0m"
+# Page content must not drive the terminal (an ESC in a message could recolour or move the
+# cursor), and a raw newline would break the layout: control characters are shown escaped.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def visible(s: str) -> str:
+    """``s`` with control characters (other than tab) shown as ``\\n``-style escapes."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], s)
 
 
 class SourceLines:
@@ -65,7 +74,7 @@ class SourceLines:
 def excerpt(text: str, column: int) -> tuple[str, int]:
     """The part of ``text`` to show and the 0-based caret offset in it for 1-based
     ``column``; tabs become spaces so the caret lines up."""
-    text = text.replace("\t", " ")
+    text = visible(text.replace("\t", " "))
     col = max(column - 1, 0)
     start = max(col - WINDOW_BEFORE, 0)
     end = col + WINDOW_AFTER
@@ -84,11 +93,11 @@ class _Painter:
 
 
 def _render_finding(f: Finding, lines: LineReader, paint: _Painter) -> list[str]:
-    where = f"{f.line or 0}:{f.column or 0}"
+    where = "-" if f.line is None else f"{f.line}:{f.column or 1}"
     sev = paint(str(f.severity), f"{f.severity!s:<7}")
-    head = f"  {where:>8}  {sev}  {paint('dim', f.code)}  {f.message}"
+    head = f"  {where:>8}  {sev}  {paint('dim', f.code)}  {visible(f.message)}"
     if f.path:
-        head += paint("dim", f"  {f.path}")
+        head += paint("dim", f"  {visible(f.path)}")
     out = [head]
     text = lines(f.file, f.line) if f.file and f.line else None
     if text is not None and f.line is not None:
@@ -97,7 +106,7 @@ def _render_finding(f: Finding, lines: LineReader, paint: _Painter) -> list[str]
         out.append(gutter + shown)
         out.append(" " * 10 + " | " + " " * caret + paint("caret", "^"))
     if f.hint:
-        out.append(" " * 10 + " = hint: " + f.hint)
+        out.append(" " * 10 + " = hint: " + visible(f.hint))
     return out
 
 
@@ -123,7 +132,7 @@ def render_text(report: Report, *, color: bool = False, lines: LineReader | None
         if name != current:
             if current is not None:
                 out.append("")
-            out.append(paint("file", name))
+            out.append(paint("file", visible(name)))
             current = name
         out.extend(_render_finding(f, read, paint))
     if out:

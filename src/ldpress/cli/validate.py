@@ -12,7 +12,7 @@ import sys
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -74,6 +74,11 @@ def _emit(text: str, output: Path | None) -> None:
         write_atomic(output, text.encode("utf-8"))
 
 
+def progress_enabled(quiet: bool, stream: TextIO) -> bool:
+    """A bar only for a person watching: stderr is a terminal and -q was not given."""
+    return not quiet and stream.isatty()
+
+
 def _use_colour(output: Path | None) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
@@ -129,7 +134,7 @@ def validate(
         allow_context=tuple(allow_context or ()),
     )
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
-    bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
+    bar = ProgressBar(enabled=progress_enabled(quiet, sys.stderr))
     started = time.perf_counter()
     try:
         report = validate_paths(

@@ -23,6 +23,7 @@ runner = CliRunner()
 def fake_wiring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(wiring, "default_layers", lambda: list(fakes.LAYERS))
     monkeypatch.setattr(wiring, "default_loader", lambda: fakes.load_json)
+    monkeypatch.setattr(wiring, "default_walker", lambda: fakes.walk_sorted)
     monkeypatch.setenv("LDPRESS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.chdir(tmp_path)

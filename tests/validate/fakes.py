@@ -7,8 +7,11 @@ simple enough that a test can say exactly which findings each input must give.
 
 from __future__ import annotations
 
+import fnmatch
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from ldpress.findings import Finding, Severity, json_path
@@ -40,6 +43,30 @@ def load_json(name: str, data: bytes, kind: Any = None) -> Source:
         block = Block(name, i, "jsonld-file", 1, 1, text=text, data=item, parsed=True)
         source.blocks.append(block)
     return source
+
+
+def walk_sorted(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+    """Files under ``root`` sorted by relative path, ``*.json*`` or ``include`` globs on the
+    base name, minus ``exclude``; hidden directories skipped."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            wanted = include or ("*.json", "*.jsonld")
+            if any(fnmatch.fnmatch(name, g) for g in wanted) and not any(
+                fnmatch.fnmatch(name, g) for g in exclude
+            ):
+                path = os.path.join(dirpath, name)  # noqa: PTH118
+                found.append((Path(path).relative_to(root).parts, path))
+    for _, path in sorted(found):
+        yield path
+
+
+def loader_findings(source: Source, ctx: Context) -> Iterator[Finding]:
+    """Like the syntax layer: what the loader found."""
+    yield from source.findings
+    for block in source.blocks:
+        yield from block.findings
 
 
 def _position(text: str, needle: str) -> tuple[int, int]:
@@ -104,7 +131,7 @@ def crash(source: Source, ctx: Context) -> Iterator[Finding]:
     raise RuntimeError("boom")
 
 
-LAYERS: list[Layer] = [require_headline, flag_old_keys, note_blocks]
+LAYERS: list[Layer] = [loader_findings, require_headline, flag_old_keys, note_blocks]
 
 GOOD = '{"@type": "NewsArticle", "headline": "Floods close the bridge"}\n'
 BAD = '{\n  "@type": "NewsArticle",\n  "oldName": "x",\n  "oldTitle": "y"\n}\n'

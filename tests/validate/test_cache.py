@@ -28,7 +28,12 @@ def _run(
 ) -> ValidationReport:
     fakes.CALLS.clear()
     return validate_paths(
-        [site], options or Options(), layers=fakes.LAYERS, loader=fakes.load_json, cache=cache
+        [site],
+        options or Options(),
+        layers=fakes.LAYERS,
+        loader=fakes.load_json,
+        walker=fakes.walk_sorted,
+        cache=cache,
     )
 
 

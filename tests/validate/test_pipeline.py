@@ -10,7 +10,6 @@ from ldpress.errors import InputError
 from ldpress.findings import Severity
 from ldpress.validate.model import Options
 from ldpress.validate.pipeline import (
-    InputItem,
     Progress,
     iter_inputs,
     validate_paths,
@@ -32,27 +31,29 @@ def site(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_directory_walk_is_sorted_and_skips_hidden_and_unknown(site: Path) -> None:
-    names = [Path(i.name).relative_to(site).as_posix() for i in iter_inputs([site])]
-    assert names == ["a-good.json", "c.jsonld", "two.json", "b/bad.jsonld"]
+def test_directories_go_through_the_walker_with_the_globs(site: Path) -> None:
+    calls = []
 
+    def walker(root: str, include: object, exclude: object) -> list[str]:
+        calls.append((root, include, exclude))
+        return [str(site / "c.jsonld"), str(site / "a-good.json")]
 
-def test_include_and_exclude_globs(site: Path) -> None:
-    got = [Path(i.name).name for i in iter_inputs([site], include=["*.txt", "*.jsonld"])]
-    assert got == ["c.jsonld", "notes.txt", "bad.jsonld"]
-    got = [Path(i.name).name for i in iter_inputs([site], exclude=["b/*", "two.*"])]
-    assert got == ["a-good.json", "c.jsonld"]
+    items = list(iter_inputs([site / "two.json", site], walker, ["*.x"], ["*.y"]))
+    assert [i.name for i in items] == [
+        str(site / n) for n in ("two.json", "c.jsonld", "a-good.json")
+    ]
+    assert calls == [(str(site), ["*.x"], ["*.y"])]
 
 
 def test_explicit_files_keep_argument_order_and_missing_path_aborts(site: Path) -> None:
     order = [site / "two.json", site / "a-good.json"]
-    assert [i.name for i in iter_inputs(order)] == [str(p) for p in order]
+    assert [i.name for i in iter_inputs(order, fakes.walk_sorted)] == [str(p) for p in order]
     with pytest.raises(InputError, match="no such file"):
-        list(iter_inputs([site / "nope.json"]))
+        list(iter_inputs([site / "nope.json"], fakes.walk_sorted))
 
 
 def test_stdin_is_one_input_named_dash() -> None:
-    (item,) = iter_inputs(["-"], stdin=fakes.BAD.encode())
+    (item,) = iter_inputs(["-"], fakes.walk_sorted, stdin=fakes.BAD.encode())
     assert item.name == "-" and item.read() == fakes.BAD.encode()
 
 
@@ -62,6 +63,7 @@ def test_report_counts_and_orders_findings(site: Path) -> None:
         Options(),
         layers=fakes.LAYERS,
         loader=fakes.load_json,
+        walker=fakes.walk_sorted,
     )
     assert report.files == 3
     assert report.blocks == 1 + 1 + 2
@@ -86,7 +88,11 @@ def test_report_counts_and_orders_findings(site: Path) -> None:
 
 def test_loader_findings_are_reported_with_the_file(site: Path) -> None:
     report = validate_paths(
-        [site / "c.jsonld"], Options(), layers=fakes.LAYERS, loader=fakes.load_json
+        [site / "c.jsonld"],
+        Options(),
+        layers=fakes.LAYERS,
+        loader=fakes.load_json,
+        walker=fakes.walk_sorted,
     )
     (f,) = report.findings
     assert (f.code, f.file, f.line, f.severity) == (
@@ -117,7 +123,12 @@ def test_duplicate_findings_are_reported_once() -> None:
 def test_progress_is_called_once_per_file(site: Path) -> None:
     steps: list[Progress] = []
     report = validate_paths(
-        [site], Options(), layers=fakes.LAYERS, loader=fakes.load_json, progress=steps.append
+        [site],
+        Options(),
+        layers=fakes.LAYERS,
+        loader=fakes.load_json,
+        walker=fakes.walk_sorted,
+        progress=steps.append,
     )
     assert [s.done for s in steps] == [1, 2, 3, 4]
     assert {s.total for s in steps} == {4}
@@ -133,8 +144,22 @@ def _many(tmp_path: Path, n: int) -> Path:
 
 def test_jobs_2_gives_the_same_report_as_jobs_1(tmp_path: Path) -> None:
     site = _many(tmp_path, 60)
-    one = validate_paths([site], Options(), layers=fakes.LAYERS, loader=fakes.load_json, jobs=1)
-    two = validate_paths([site], Options(), layers=fakes.LAYERS, loader=fakes.load_json, jobs=2)
+    one = validate_paths(
+        [site],
+        Options(),
+        layers=fakes.LAYERS,
+        loader=fakes.load_json,
+        walker=fakes.walk_sorted,
+        jobs=1,
+    )
+    two = validate_paths(
+        [site],
+        Options(),
+        layers=fakes.LAYERS,
+        loader=fakes.load_json,
+        walker=fakes.walk_sorted,
+        jobs=2,
+    )
     assert two.findings == one.findings
     assert (two.files, two.blocks, two.names) == (one.files, one.blocks, one.names)
     assert one.errors == 40 and one.files == 60
@@ -143,13 +168,34 @@ def test_jobs_2_gives_the_same_report_as_jobs_1(tmp_path: Path) -> None:
 def test_jobs_runs_in_other_processes(tmp_path: Path) -> None:
     site = _many(tmp_path, 8)
     fakes.CALLS.clear()
-    validate_paths([site], Options(), layers=fakes.LAYERS, loader=fakes.load_json, jobs=2)
+    validate_paths(
+        [site],
+        Options(),
+        layers=fakes.LAYERS,
+        loader=fakes.load_json,
+        walker=fakes.walk_sorted,
+        jobs=2,
+    )
     assert fakes.CALLS == []  # the layers ran in the pool's processes, not here
-    validate_paths([site], Options(), layers=fakes.LAYERS, loader=fakes.load_json, jobs=1)
+    validate_paths(
+        [site],
+        Options(),
+        layers=fakes.LAYERS,
+        loader=fakes.load_json,
+        walker=fakes.walk_sorted,
+        jobs=1,
+    )
     assert len(fakes.CALLS) == 8
 
 
-def test_unreadable_input_aborts(tmp_path: Path) -> None:
-    # A directory where a file was listed fails to read on any platform and user.
-    with pytest.raises(InputError, match="cannot read"):
-        InputItem(str(tmp_path), path=str(tmp_path)).read()
+def test_a_file_that_cannot_be_read_is_a_finding(tmp_path: Path) -> None:
+    gone = str(tmp_path / "deleted-after-listing.json")
+
+    def walker(root: str, include: object, exclude: object) -> list[str]:
+        return [gone]
+
+    report = validate_paths(
+        [tmp_path], Options(), layers=fakes.LAYERS, loader=fakes.load_json, walker=walker
+    )
+    assert [(f.code, f.file) for f in report.findings] == [("input.unreadable", gone)]
+    assert report.files == 1 and report.errors == 1

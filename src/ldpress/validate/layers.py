@@ -1,10 +1,11 @@
 """The wiring of the validate pipeline: which source loader and which layers run, in order.
 
 Each layer is a module of :mod:`ldpress.validate` with ``check(source, ctx)``; the order is
-the data flow of DESIGN.md (JSON-LD expansion first, because later layers reuse its
-expanded blocks through ``ctx.scratch``; page consistency last).  Syntax findings come from
-the source loader itself (on the source and its blocks), so syntax is not listed here.
-The modules are imported by name so that this wiring names the real layers only.
+the data flow of DESIGN.md: syntax (what the loader found while reading), JSON-LD expansion
+(later layers reuse its expanded blocks through ``ctx.scratch``), vocabulary, graph
+integrity, rule packs, page consistency.  The loader and the directory walker come from
+:mod:`ldpress.validate.sources`.  Modules are imported by name so that this wiring names the
+real layers only.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from ldpress.errors import LdpressError
 from ldpress.validate.model import Layer
 
 if TYPE_CHECKING:
-    from ldpress.validate.pipeline import SourceLoader
+    from ldpress.validate.pipeline import SourceLoader, Walker
 
-LAYER_MODULES = ("expansion", "vocabulary", "integrity", "packs", "consistency")
+LAYER_MODULES = ("syntax", "expansion", "vocabulary", "integrity", "packs", "consistency")
 SOURCES_MODULE = "sources"
 
 
@@ -40,3 +41,8 @@ def default_layers() -> list[Layer]:
 def default_loader() -> SourceLoader:
     """``ldpress.validate.sources.load_source``."""
     return cast("SourceLoader", _import(SOURCES_MODULE).load_source)
+
+
+def default_walker() -> Walker:
+    """``ldpress.validate.sources.iter_files``."""
+    return cast("Walker", _import(SOURCES_MODULE).iter_files)

@@ -10,7 +10,6 @@ findings are already known.  The library never prints: progress is a callback.
 
 from __future__ import annotations
 
-import fnmatch
 import multiprocessing
 import os
 import sys
@@ -24,8 +23,10 @@ from ldpress.findings import Finding, Report, Severity
 from ldpress.validate.cache import BoundCache, FileResult, FindingCache
 from ldpress.validate.model import Context, Layer, Options, Source
 
-KNOWN_SUFFIXES = (".jsonld", ".json", ".html", ".htm", ".html.gz", ".htm.gz")
 STDIN = "-"
+# Far above the loader's own size limit (which turns a huge input into a finding), so a
+# multi-gigabyte file is never read whole into memory only to be refused.
+READ_LIMIT = 256 * 1024 * 1024
 
 
 class SourceLoader(Protocol):
@@ -33,6 +34,15 @@ class SourceLoader(Protocol):
     with defaults are fine)."""
 
     def __call__(self, name: str, data: bytes, /) -> Source: ...
+
+
+class Walker(Protocol):
+    """``iter_files(root, include, exclude) -> Iterator[str]`` of ldpress.validate.sources:
+    the files of a directory to validate, in a deterministic order."""
+
+    def __call__(
+        self, root: str, include: Sequence[str], exclude: Sequence[str], /
+    ) -> Iterable[str]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,51 +73,32 @@ class InputItem:
     data: bytes | None = None
 
     def read(self) -> bytes:
+        """The input's bytes (at most :data:`READ_LIMIT`); raises OSError."""
         if self.data is not None:
             return self.data
         assert self.path is not None
-        try:
-            return Path(self.path).read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read {self.name}: {exc.strerror or exc}") from exc
-
-
-def _matches(rel: str, globs: Sequence[str]) -> bool:
-    """fnmatch against the path relative to the walked directory and against the base name
-    (``*`` crosses ``/``, so ``drafts/*`` excludes a whole subtree)."""
-    base = rel.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatchcase(rel, g) or fnmatch.fnmatchcase(base, g) for g in globs)
-
-
-def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        # Hidden directories hold VCS data and our own cache, never pages to check.
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            full = Path(dirpath) / name
-            rel = full.relative_to(root).as_posix()
-            wanted = _matches(rel, include) if include else name.lower().endswith(KNOWN_SUFFIXES)
-            if wanted and not _matches(rel, exclude):
-                yield str(full)
+        with Path(self.path).open("rb") as fh:
+            return fh.read(READ_LIMIT)
 
 
 def iter_inputs(
     paths: Iterable[str | os.PathLike[str]],
+    walker: Walker,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     *,
     stdin: bytes | None = None,
 ) -> Iterator[InputItem]:
     """The inputs named by ``paths`` in order: files as given (always taken), directories
-    walked recursively in sorted order (known suffixes or ``include`` globs, minus
-    ``exclude`` globs), ``-`` for stdin (``stdin`` bytes, else read from sys.stdin)."""
+    through ``walker`` (with the ``include``/``exclude`` globs), ``-`` for stdin (``stdin``
+    bytes, else read from sys.stdin).  A path that does not exist aborts the run."""
     for raw in paths:
         p = os.fspath(raw)
         if p == STDIN:
-            data = stdin if stdin is not None else sys.stdin.buffer.read()
+            data = stdin if stdin is not None else sys.stdin.buffer.read(READ_LIMIT)
             yield InputItem(STDIN, data=data)
         elif Path(p).is_dir():
-            for f in _walk(Path(p), include, exclude):
+            for f in walker(p, include, exclude):
                 yield InputItem(f, path=f)
         elif Path(p).exists():
             yield InputItem(p, path=p)
@@ -133,15 +124,14 @@ def _crash(layer: Layer, exc: Exception) -> Finding:
 
 
 def validate_source(source: Source, options: Options, layers: Sequence[Layer]) -> list[Finding]:
-    """Every finding on one source: the loader's (source and block findings), then each
-    layer's, located in ``source.file``, deduplicated and sorted deterministically.
+    """Every finding the layers report on one source, located in ``source.file``,
+    deduplicated and sorted deterministically.  What the loader found while reading (input
+    problems, syntax repairs) is reported by the syntax layer, the first of the defaults.
 
     A layer that raises anything but an :class:`LdpressError` (an abort) becomes one
     ``internal.layer_crashed`` error so one bug never hides the other layers or files.
     """
-    found: list[Finding] = list(source.findings)
-    for block in source.blocks:
-        found.extend(block.findings)
+    found: list[Finding] = []
     ctx = Context(options=options)
     for layer in layers:
         try:
@@ -166,10 +156,18 @@ class _Run:
 _RUN: _Run | None = None
 
 
+def _unreadable(item: InputItem, exc: OSError) -> FileResult:
+    message = f"cannot read the file: {exc.strerror or exc}"
+    return FileResult(0, [Finding("input.unreadable", Severity.ERROR, message, file=item.name)])
+
+
 def _process(item: InputItem) -> FileResult:
     run = _RUN
     assert run is not None, "pipeline worker started without a run"
-    data = item.read()
+    try:
+        data = item.read()
+    except OSError as exc:  # vanished or unreadable since listed: a finding, never cached
+        return _unreadable(item, exc)
     if run.cache is not None:
         hit = run.cache.get(item.name, data)
         if hit is not None:
@@ -205,20 +203,23 @@ def validate_paths(
     cache: FindingCache | None = None,
     layers: Sequence[Layer] | None = None,
     loader: SourceLoader | None = None,
+    walker: Walker | None = None,
     progress: ProgressCallback | None = None,
     stdin: bytes | None = None,
 ) -> ValidationReport:
     """Validate every input named by ``paths`` and return one report: findings sorted per
-    file, files in input order, files and blocks counted.  Raises :class:`InputError` for
-    a missing or unreadable input.  ``layers``/``loader`` default to the wiring of
+    file, files in input order, files and blocks counted.  Raises :class:`InputError` for a
+    path that does not exist; a file that cannot be read is an ``input.unreadable`` finding.
+    ``layers``, ``loader`` and ``walker`` default to the wiring of
     :mod:`ldpress.validate.layers`."""
     global _RUN
-    if layers is None or loader is None:
+    if layers is None or loader is None or walker is None:
         from ldpress.validate import layers as wiring
 
         layers = wiring.default_layers() if layers is None else layers
         loader = wiring.default_loader() if loader is None else loader
-    items = list(iter_inputs(paths, include, exclude, stdin=stdin))
+        walker = wiring.default_walker() if walker is None else walker
+    items = list(iter_inputs(paths, walker, include, exclude, stdin=stdin))
     bound = cache.bind(options, layers) if cache is not None else None
     report = ValidationReport()
     _RUN = _Run(options, layers, loader, bound)

@@ -2,36 +2,34 @@
 
 The pipeline calls :class:`ProgressBar` after each file; the bar appears on the first call
 after :data:`DELAY` seconds, so short runs and CI logs stay clean, and disappears when done.
+rich is imported only when a bar is shown: a cached re-run is mostly interpreter start-up.
 """
 
 from __future__ import annotations
 
 import time
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from ldpress.validate.pipeline import Progress as Step
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 DELAY = 1.0
 
 
-class RateColumn(ProgressColumn):
-    """Files per second."""
+def _rate_column() -> object:
+    from rich.progress import ProgressColumn, Task
+    from rich.text import Text
 
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text("" if speed is None else f"{speed:,.0f} files/s")
+    class RateColumn(ProgressColumn):
+        """Files per second."""
+
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:,.0f} files/s")
+
+    return RateColumn()
 
 
 class ProgressBar:
@@ -45,12 +43,24 @@ class ProgressBar:
         self.task: TaskID | None = None
 
     def _start(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        rate = _rate_column()
+        assert isinstance(rate, ProgressColumn)
         self.bar = Progress(
             TextColumn("validating"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[findings]:,} findings"),
-            RateColumn(),
+            rate,
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=True,

@@ -21,6 +21,7 @@ from typing import Protocol
 from ldpress.errors import InputError, LdpressError
 from ldpress.findings import Finding, Report, Severity
 from ldpress.validate.cache import BoundCache, FileResult, FindingCache
+from ldpress.validate.layers import resolve_all
 from ldpress.validate.model import Context, Layer, Options, Source
 
 STDIN = "-"
@@ -168,10 +169,6 @@ def _process(item: InputItem) -> FileResult:
         data = item.read()
     except OSError as exc:  # vanished or unreadable since listed: a finding, never cached
         return _unreadable(item, exc)
-    if run.cache is not None:
-        hit = run.cache.get(item.name, data)
-        if hit is not None:
-            return hit
     source = run.loader(item.name, data)
     result = FileResult(
         blocks=len(source.blocks), findings=validate_source(source, run.options, run.layers)
@@ -181,16 +178,43 @@ def _process(item: InputItem) -> FileResult:
     return result
 
 
-def _results(items: list[InputItem], jobs: int) -> Iterator[FileResult]:
+def _cached(items: list[InputItem], cache: BoundCache | None) -> dict[int, FileResult]:
+    """The results the cache already holds, by input index.  Looked up here, before any
+    worker starts, so a fully cached run never imports the layers or forks a pool."""
+    hits: dict[int, FileResult] = {}
+    if cache is None:
+        return hits
+    for i, item in enumerate(items):
+        try:
+            hit = cache.get(item.name, item.read())
+        except OSError:
+            continue  # _process reports it
+        if hit is not None:
+            hits[i] = hit
+    return hits
+
+
+def _computed(items: list[InputItem], jobs: int) -> Iterator[FileResult]:
     if jobs <= 1 or len(items) < 2:
         yield from map(_process, items)
         return
+    run = _RUN
+    assert run is not None
+    resolve_all([*run.layers, run.loader])  # import once here rather than in every worker
     workers = min(jobs, len(items))
     # Chunks amortise the inter-process round trip; four chunks per worker keep the pool
     # balanced when some pages are much slower than others.
     chunk = max(1, min(64, len(items) // (workers * 4)))
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from pool.imap(_process, items, chunksize=chunk)
+
+
+def _results(items: list[InputItem], jobs: int, cache: BoundCache | None) -> Iterator[FileResult]:
+    """One result per input, in input order: cache hits, and the misses computed in order."""
+    hits = _cached(items, cache)
+    computed = _computed([it for i, it in enumerate(items) if i not in hits], jobs)
+    for i in range(len(items)):
+        yield hits.pop(i) if i in hits else next(computed)
 
 
 def validate_paths(
@@ -224,7 +248,7 @@ def validate_paths(
     report = ValidationReport()
     _RUN = _Run(options, layers, loader, bound)
     try:
-        for item, result in zip(items, _results(items, jobs), strict=True):
+        for item, result in zip(items, _results(items, jobs, bound), strict=True):
             report.names.append(item.name)
             report.files += 1
             report.blocks += result.blocks

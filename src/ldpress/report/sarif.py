@@ -10,12 +10,13 @@ get an absolute ``file:`` URI; stdin has no physical location.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
+
+import orjson
 
 from ldpress.findings import Finding, Report, Severity
 from ldpress.validate.baseline import fingerprint
@@ -119,4 +120,8 @@ def build_sarif(report: Report, *, root: Path | None = None) -> dict[str, Any]:
 
 
 def render_sarif(report: Report, *, root: Path | None = None) -> str:
-    return json.dumps(build_sarif(report, root=root), indent=2, ensure_ascii=False) + "\n"
+    # orjson: same bytes as json.dumps(indent=2, ensure_ascii=False), several times faster.
+    return (
+        orjson.dumps(build_sarif(report, root=root), option=orjson.OPT_INDENT_2).decode("utf-8")
+        + "\n"
+    )

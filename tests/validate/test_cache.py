@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -112,8 +113,20 @@ def test_the_file_name_is_part_of_the_entry_key(tmp_path: Path) -> None:
     assert bound.entry_key("a.json", b"{}") != bound.entry_key("a.json", b"{ }")
 
 
+def _sealed(body: bytes) -> bytes:
+    return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
 @pytest.mark.parametrize(
-    "garbage", [b"", b'{"format": 1, "key": "', b"\x00\x01", b'{"format": 1}', b"[]"]
+    "garbage",
+    [
+        b"",
+        b"\x00" * 64,
+        b'{"format": 1, "key": "',
+        _sealed(b'{"format": 1}'),
+        _sealed(b"[]"),
+        _sealed(b'{"format": 1, "key": "x", "blocks": 1, "findings": []}'),
+    ],
 )
 def test_corrupt_entries_are_misses_and_get_rewritten(
     site: Path, tmp_path: Path, garbage: bytes
@@ -146,10 +159,10 @@ def test_an_interrupted_write_leaves_no_entry(
 ) -> None:
     bound = FindingCache(tmp_path).bind(Options(), fakes.LAYERS)
 
-    def interrupted_fsync(fd: int) -> None:
+    def interrupted_replace(src: str, dst: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("ldpress.fsutil.os.fsync", interrupted_fsync)
+    monkeypatch.setattr("ldpress.validate.cache.os.replace", interrupted_replace)
     with pytest.raises(KeyboardInterrupt):
         bound.put("a.json", b"1", FileResult(blocks=1))
     monkeypatch.undo()
@@ -162,3 +175,14 @@ def test_an_unwritable_cache_only_costs_speed(site: Path, tmp_path: Path) -> Non
     blocker.write_text("a file where the cache directory should be")
     report = _run(site, FindingCache(blocker))
     assert report.files == 3 and report.errors == 2
+
+
+def test_a_torn_entry_fails_its_checksum(tmp_path: Path) -> None:
+    bound = FindingCache(tmp_path).bind(Options(), fakes.LAYERS)
+    bound.put("a.json", b"1", FileResult(blocks=3))
+    entry = bound.entry_path(bound.entry_key("a.json", b"1"))
+    whole = entry.read_bytes()
+    entry.write_bytes(whole[:-1] + b" ")  # same length, last byte lost
+    assert bound.get("a.json", b"1") is None
+    entry.write_bytes(whole)
+    assert bound.get("a.json", b"1") == FileResult(blocks=3)

@@ -9,9 +9,13 @@ allowed contexts, base URL), the contents of user pack directories, and the laye
 Change any of them and every key changes; change one file and only its key changes.  The
 name is part of the key because the loader picks the format by suffix and findings carry it.
 
-Entries are written atomically (:func:`ldpress.fsutil.write_atomic`) and hold their own key,
-so an interrupted run leaves either no entry or a whole one; an entry that is unreadable,
-truncated or not ours is ignored (a miss) and rewritten.
+Entries are written atomically (a temporary file renamed into place, so an interrupted run
+leaves no entry or a whole one) and verify themselves: a first line with the sha256 of the
+rest, which holds the entry's own key.  An entry that is unreadable, torn, truncated or not
+ours is ignored (a miss) and rewritten.  Unlike :func:`ldpress.fsutil.write_atomic` the
+write is not fsynced: durability is not needed when a damaged entry is detected on read,
+and an fsync per entry cost 5-7 ms on this machine under load (395 entries: 1.9-2.7 s with
+fsync, 0.06 s without), more than validating the page.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,7 +33,6 @@ from typing import Any
 import orjson
 
 from ldpress.findings import Finding
-from ldpress.fsutil import write_atomic
 from ldpress.validate.model import Layer, Options
 
 DEFAULT_DIR = Path(".ldpress-cache")
@@ -92,9 +96,30 @@ def run_key(options: Options, layers: Sequence[Layer], extra: str = "") -> str:
     return hashlib.sha256(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
-def _decode(raw: bytes, key: str) -> FileResult | None:
+def _encode(doc: dict[str, Any]) -> bytes:
+    body = orjson.dumps(doc)
+    return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+def _write_entry(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        doc = orjson.loads(raw)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _decode(raw: bytes, key: str) -> FileResult | None:
+    digest, _, body = raw.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode() != digest:
+        return None
+    try:
+        doc = orjson.loads(body)
         if not isinstance(doc, dict) or doc.get("key") != key or doc.get("format") != FORMAT:
             return None
         return FileResult(
@@ -138,7 +163,7 @@ class BoundCache:
         }
         # A read-only or full disk only costs speed: the findings are still reported.
         with contextlib.suppress(OSError):
-            write_atomic(self.entry_path(key), orjson.dumps(doc))
+            _write_entry(self.entry_path(key), _encode(doc))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,235 @@
+"""Find where a JSON-LD block can go in a page, with a small HTML-tokenizer-aware scan.
+
+``embed`` must never re-serialise a page, so it needs byte positions, not a DOM.  A naive
+``find("</head>")`` is wrong on real pages: the string also occurs inside comments, inside
+scripts (``document.write("</head>")``) and inside attribute values.  This scanner follows the
+WHATWG tokenizer as far as positions need it: comments (``-->``, ``--!>``, the abrupt
+``<!-->``), bogus comments (``<!...>``, ``<?...>``, ``</ ...>``), quoted attribute values,
+raw-text and RCDATA elements (``script``, ``style``, ``title``, ``textarea``, ...) and the
+script-data escaped and double-escaped states, where ``</script>`` does not always end a script.
+It reads a ``str`` in which every markup character is ASCII; callers decode ASCII-compatible
+pages as Latin-1 so that string offsets equal byte offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+BLOCK_ATTR = "data-ldpress"
+# scripting is on in browsers, so <noscript> is raw text there too.
+_RAWTEXT = frozenset({"style", "xmp", "iframe", "noembed", "noframes", "noscript"})
+_RCDATA = frozenset({"title", "textarea"})
+# in HTML a trailing "/" does not close these: their content follows (XML is different)
+_NOT_VOID_IN_HTML = _RAWTEXT | _RCDATA | {"script"}
+_TAG_NAME = re.compile(r"[^\s/>]*")
+_ATTR = re.compile(
+    r"""[\s/]*(?P<name>[^\s/>][^\s/>=]*)\s*(?:=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<uq>[^\s>]*)))?"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of offsets in the scanned text."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Layout:
+    """Where the landmarks of a page are; ``None`` when the page does not have one."""
+
+    head_open: Span | None = None
+    head_close: Span | None = None
+    body_open: Span | None = None
+    body_close: Span | None = None
+    html_close: Span | None = None
+    markers: list[Span] = field(default_factory=list)
+    blocks: list[Span] = field(default_factory=list)
+    """Whole ``<script ... data-ldpress ...>...</script>`` elements a previous embed wrote."""
+    jsonld_scripts: int = 0
+    xml: bool = False
+
+
+def scan_page(text: str, marker: str | None = "ldpress", *, xml: bool = False) -> Layout:
+    """Scan ``text`` once and record the landmarks ``embed`` needs.
+
+    ``xml`` is for XHTML documents parsed as XML, where ``<script/>`` is an empty element.
+    """
+    layout = Layout(xml=xml)
+    pos, n = 0, len(text)
+    while pos < n:
+        lt = text.find("<", pos)
+        if lt < 0 or lt + 1 >= n:
+            break
+        nxt = text[lt + 1]
+        if nxt == "!":
+            pos = _markup_declaration(text, lt, layout, marker)
+        elif nxt == "?":
+            pos = _to_gt(text, lt + 2)
+        elif nxt == "/":
+            pos = _end_tag(text, lt, layout)
+        elif nxt.isascii() and nxt.isalpha():
+            pos = _start_tag(text, lt, layout)
+        else:
+            pos = lt + 1
+    return layout
+
+
+def _to_gt(text: str, pos: int) -> int:
+    gt = text.find(">", pos)
+    return len(text) if gt < 0 else gt + 1
+
+
+def _markup_declaration(text: str, lt: int, layout: Layout, marker: str | None) -> int:
+    if not text.startswith("<!--", lt):
+        return _to_gt(text, lt + 2)  # doctype, CDATA outside foreign content, bogus comment
+    body_start = lt + 4
+    for abrupt in (">", "->"):
+        if text.startswith(abrupt, body_start):
+            return body_start + len(abrupt)
+    content_end, end = _comment_end(text, body_start)
+    if marker is not None and text[body_start:content_end].strip().lower() == marker.lower():
+        layout.markers.append(Span(lt, end))
+    return end
+
+
+def _comment_end(text: str, pos: int) -> tuple[int, int]:
+    """Where the content of a comment starting at ``pos`` ends, and just past its close."""
+    found = [(i, i + len(t)) for t in ("-->", "--!>") if (i := text.find(t, pos)) >= 0]
+    return min(found) if found else (len(text), len(text))
+
+
+def _end_tag(text: str, lt: int, layout: Layout) -> int:
+    if lt + 2 >= len(text):
+        return len(text)
+    first = text[lt + 2]
+    if first == ">":
+        return lt + 3
+    if not (first.isascii() and first.isalpha()):
+        return _to_gt(text, lt + 2)  # bogus comment
+    name, end = _tag_extent(text, lt + 2)
+    span = Span(lt, end)
+    if name == "head" and layout.head_close is None:
+        layout.head_close = span
+    elif name == "body" and layout.body_close is None:
+        layout.body_close = span
+    elif name == "html" and layout.html_close is None:
+        layout.html_close = span
+    return end
+
+
+def _start_tag(text: str, lt: int, layout: Layout) -> int:
+    name, end = _tag_extent(text, lt + 1)
+    if name == "head" and layout.head_open is None:
+        layout.head_open = Span(lt, end)
+    elif name == "body" and layout.body_open is None:
+        layout.body_open = Span(lt, end)
+    if text[end - 2 : end] == "/>" and (layout.xml or name not in _NOT_VOID_IN_HTML):
+        return end
+    if name == "script":
+        close = _script_end(text, end)
+        attrs = parse_attrs(text[lt:end])
+        if attrs.get("type", "").strip().lower() == "application/ld+json":
+            layout.jsonld_scripts += 1
+            if BLOCK_ATTR in attrs:
+                layout.blocks.append(Span(lt, close))
+        return close
+    if name in _RAWTEXT or name in _RCDATA:
+        return _raw_text_end(text, end, name)
+    if name == "plaintext":
+        return len(text)
+    return end
+
+
+def _tag_extent(text: str, pos: int) -> tuple[str, int]:
+    """Lower-cased tag name at ``pos`` and the offset just past the tag's ``>``."""
+    m = _TAG_NAME.match(text, pos)
+    assert m is not None  # the pattern matches the empty string
+    name = m.group().lower()
+    p = m.end()
+    n = len(text)
+    while p < n:
+        ch = text[p]
+        if ch == ">":
+            return name, p + 1
+        if ch in "\"'" and _after_equals(text, p):
+            close = text.find(ch, p + 1)
+            if close < 0:
+                return name, n
+            p = close + 1
+            continue
+        p += 1
+    return name, n
+
+
+def _after_equals(text: str, p: int) -> bool:
+    """True when the quote at ``p`` opens an attribute value (``name = "...``)."""
+    q = p - 1
+    while q >= 0 and text[q] in " \t\n\f\r":
+        q -= 1
+    return q >= 0 and text[q] == "="
+
+
+def parse_attrs(tag: str) -> dict[str, str]:
+    """Attributes of a start tag's source text (first occurrence of a name wins, as in HTML)."""
+    inner = tag[1:-1] if tag.endswith(">") else tag[1:]
+    name_m = _TAG_NAME.match(inner)
+    rest = inner[name_m.end() if name_m else 0 :]
+    attrs: dict[str, str] = {}
+    for m in _ATTR.finditer(rest):
+        value = m.group("dq") or m.group("sq") or m.group("uq") or ""
+        attrs.setdefault(m.group("name").lower(), value)
+    return attrs
+
+
+def _closes(text: str, p: int, name: str) -> bool:
+    """True when ``text[p:]`` is ``</name`` followed by whitespace, ``/`` or ``>``."""
+    k = p + 2 + len(name)
+    if text[p + 2 : k].lower() != name or not text.startswith("</", p):
+        return False
+    return k >= len(text) or text[k] in " \t\n\f\r/>"
+
+
+def _raw_text_end(text: str, pos: int, name: str) -> int:
+    p = pos
+    while (p := text.find("</", p)) >= 0:
+        if _closes(text, p, name):
+            return _tag_extent(text, p + 2)[1]
+        p += 2
+    return len(text)
+
+
+def _opens_script(text: str, p: int) -> bool:
+    k = p + 7
+    return text[p + 1 : k].lower() == "script" and (k >= len(text) or text[k] in " \t\n\f\r/>")
+
+
+def _script_end(text: str, pos: int) -> int:
+    """Offset just past the ``</script>`` that ends a script whose content starts at ``pos``.
+
+    Follows the script-data states: after ``<!--`` the content is "escaped"; a ``<script``
+    there makes it "double escaped", where ``</script>`` only returns to escaped; ``-->``
+    returns to plain script data.
+    """
+    n, p = len(text), pos
+    escaped = double = False
+    while p < n:
+        if text.startswith("-->", p) and escaped:
+            escaped = double = False
+            p += 3
+        elif text.startswith("<!--", p) and not escaped:
+            escaped = True
+            p += 2  # "<!-->" and "<!--->" end the escape at once: let "-->" match from here
+        elif text[p] == "<" and _closes(text, p, "script"):
+            if not double:
+                return _tag_extent(text, p + 2)[1]
+            double = False
+            p += 8
+        elif text[p] == "<" and escaped and not double and _opens_script(text, p):
+            double = True
+            p += 7
+        else:
+            p += 1
+    return n

@@ -4,9 +4,9 @@
 range replaced.  For ASCII-compatible pages (UTF-8, windows-1252, Latin-1, ...) the scan text
 is the Latin-1 decoding, so every string offset is the byte offset and no byte is ever
 re-encoded.  UTF-16 pages with a byte-order mark are decoded for the scan and the block is
-written in the same UTF-16 flavour.  The inserted block is written as UTF-8 only when the page
-says it is UTF-8 (a BOM or a charset/encoding declaration in its first 1024 bytes); anywhere
-else every non-ASCII character becomes a JSON ``\\u`` escape, which reads the same in every
+written in the same UTF-16 flavour.  The inserted block is written as UTF-8 only when an HTML
+parser would read the page as UTF-8 (a BOM, or a ``<meta>`` charset in its first 1024 bytes;
+an XML declaration alone does not count); anywhere else every non-ASCII character becomes a JSON ``\\u`` escape, which reads the same in every
 ASCII-compatible encoding, so a wrong guess about a page's encoding can never garble the data.
 """
 
@@ -20,8 +20,10 @@ from ldpress.findings import Finding, Severity
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+# what the HTML encoding prescan reads: a <meta> charset; an XML declaration does not count,
+# since a page parsed as HTML ignores it (found by the html5lib property test)
 _DECLARES_UTF8 = re.compile(
-    r"""(?:charset|encoding)\s*=\s*["']?\s*utf-?8\b""", re.IGNORECASE | re.ASCII
+    r"""<meta\b[^>]*?charset\s*=\s*["']?\s*utf-?8\b""", re.IGNORECASE | re.ASCII
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # lone surrogates cannot be encoded at all; U+FFFE/U+FFFF are not allowed in XML (XHTML)

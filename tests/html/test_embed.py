@@ -133,6 +133,22 @@ def test_head_without_end_tag_puts_block_before_body() -> None:
     assert suffix.startswith(b"<body>")
 
 
+@pytest.mark.parametrize(
+    ("page", "before"),
+    [
+        (b"<head profile='x'>\n<title>t</title>\n<meta name=a>\n", b""),  # head runs to the end
+        (b"<head><title>t</title><link rel=x>\n<div>content</div>", b"<div>"),
+        (b"<html><head><title>t</title>\nSome text</html>", b"Some text"),
+        (b"<html><head><meta charset=utf-8><script>x</script></html>", b"</html>"),
+    ],
+)
+def test_head_without_end_tag_ends_where_a_parser_ends_it(page: bytes, before: bytes) -> None:
+    result = embed_page(page, BUNDLE)
+    assert result.placement == "head"
+    _, _, suffix = split_insert(page, result)
+    assert suffix.startswith(before) and (before or suffix == b"")
+
+
 def test_crlf_page_gets_crlf_block() -> None:
     page = b"<html>\r\n<head>\r\n<title>t</title>\r\n</head>\r\n<body></body>\r\n</html>\r\n"
     _, inserted, _ = split_insert(page, embed_page(page, BUNDLE))

@@ -9,7 +9,8 @@ comment or change the parser state, in HTML and in XHTML).  Where it goes, first
    running twice gives the same bytes;
 2. right after a marker comment the page provides, ``<!-- ldpress -->``;
 3. at the end of ``<head>``, before ``</head>``;
-4. before ``<body>`` when the head has no end tag (the head ends there);
+4. where the head ends when it has no end tag: before the first tag or text a parser does not
+   keep in ``<head>`` (often ``<body>``), or at the end of the page;
 5. at the end of ``<body>``, before ``</body>``; before ``</html>`` or at the end of the page
    when only ``<body>`` is there.
 
@@ -129,8 +130,12 @@ def _anchor(layout: Layout, text: str) -> tuple[str, int] | None:
     """Where a new element goes when there is no marker and no earlier element."""
     if layout.head_close is not None:
         return "head", layout.head_close.start
-    if layout.head_open is not None and layout.body_open is not None:
-        return "head", layout.body_open.start
+    if layout.head_open is not None:
+        if layout.head_implied_end is not None:
+            return "head", layout.head_implied_end
+        if layout.body_open is None:
+            closing = layout.html_close
+            return "head", closing.start if closing is not None else len(text)
     if layout.body_close is not None:
         return "body", layout.body_close.start
     if layout.body_open is not None:

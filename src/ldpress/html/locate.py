@@ -23,6 +23,15 @@ _RCDATA = frozenset({"title", "textarea"})
 # in HTML a trailing "/" does not close these: their content follows (XML is different)
 _NOT_VOID_IN_HTML = _RAWTEXT | _RCDATA | {"script"}
 _TAG_NAME = re.compile(r"[^\s/>]*")
+# start tags the parser keeps in <head>; any other one ends a head that has no end tag
+_IN_HEAD = frozenset(
+    {"base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style"}
+    | {"script", "template", "head"}
+)
+_NOT_SPACE = re.compile(r"[^\t\n\f\r ]")
+_COMMENT_CLOSE = re.compile(r"--!?>")
+_TAG_STOP = re.compile(r"[>\"']")
+_SCRIPT_EVENT = re.compile(r"<!--|-->|<(/?)script(?=[\t\n\f\r />]|\Z)", re.IGNORECASE)
 _ATTR = re.compile(
     r"""[\s/]*(?P<name>[^\s/>][^\s/>=]*)\s*(?:=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<uq>[^\s>]*)))?"""
 )
@@ -48,8 +57,20 @@ class Layout:
     markers: list[Span] = field(default_factory=list)
     blocks: list[Span] = field(default_factory=list)
     """Whole ``<script ... data-ldpress ...>...</script>`` elements a previous embed wrote."""
+    head_implied_end: int | None = None
+    """Where the head ends when ``<head>`` has no end tag: the first thing not allowed in it."""
     jsonld_scripts: int = 0
     xml: bool = False
+
+    @property
+    def head_open_ended(self) -> bool:
+        """True while scanning a head that started, has not ended and has no known end yet."""
+        return (
+            self.head_open is not None
+            and self.head_close is None
+            and self.head_implied_end is None
+            and self.body_open is None
+        )
 
 
 def scan_page(text: str, marker: str | None = "ldpress", *, xml: bool = False) -> Layout:
@@ -61,6 +82,8 @@ def scan_page(text: str, marker: str | None = "ldpress", *, xml: bool = False) -
     pos, n = 0, len(text)
     while pos < n:
         lt = text.find("<", pos)
+        if layout.head_open_ended:
+            _note_head_text(text, pos, n if lt < 0 else lt, layout)
         if lt < 0 or lt + 1 >= n:
             break
         nxt = text[lt + 1]
@@ -75,6 +98,13 @@ def scan_page(text: str, marker: str | None = "ldpress", *, xml: bool = False) -
         else:
             pos = lt + 1
     return layout
+
+
+def _note_head_text(text: str, start: int, end: int, layout: Layout) -> None:
+    """Character data other than whitespace ends a head that has no end tag."""
+    m = _NOT_SPACE.search(text, start, end)
+    if m is not None:
+        layout.head_implied_end = m.start()
 
 
 def _to_gt(text: str, pos: int) -> int:
@@ -97,8 +127,8 @@ def _markup_declaration(text: str, lt: int, layout: Layout, marker: str | None) 
 
 def _comment_end(text: str, pos: int) -> tuple[int, int]:
     """Where the content of a comment starting at ``pos`` ends, and just past its close."""
-    found = [(i, i + len(t)) for t in ("-->", "--!>") if (i := text.find(t, pos)) >= 0]
-    return min(found) if found else (len(text), len(text))
+    m = _COMMENT_CLOSE.search(text, pos)
+    return (m.start(), m.end()) if m is not None else (len(text), len(text))
 
 
 def _end_tag(text: str, lt: int, layout: Layout) -> int:
@@ -111,6 +141,8 @@ def _end_tag(text: str, lt: int, layout: Layout) -> int:
         return _to_gt(text, lt + 2)  # bogus comment
     name, end = _tag_extent(text, lt + 2)
     span = Span(lt, end)
+    if layout.head_open_ended and name in ("body", "html", "br"):
+        layout.head_implied_end = lt
     if name == "head" and layout.head_close is None:
         layout.head_close = span
     elif name == "body" and layout.body_close is None:
@@ -122,6 +154,8 @@ def _end_tag(text: str, lt: int, layout: Layout) -> int:
 
 def _start_tag(text: str, lt: int, layout: Layout) -> int:
     name, end = _tag_extent(text, lt + 1)
+    if layout.head_open_ended and name not in _IN_HEAD:
+        layout.head_implied_end = lt
     if name == "head" and layout.head_open is None:
         layout.head_open = Span(lt, end)
     elif name == "body" and layout.body_open is None:
@@ -149,19 +183,19 @@ def _tag_extent(text: str, pos: int) -> tuple[str, int]:
     assert m is not None  # the pattern matches the empty string
     name = m.group().lower()
     p = m.end()
-    n = len(text)
-    while p < n:
-        ch = text[p]
+    while (hit := _TAG_STOP.search(text, p)) is not None:
+        q = hit.start()
+        ch = text[q]
         if ch == ">":
-            return name, p + 1
-        if ch in "\"'" and _after_equals(text, p):
-            close = text.find(ch, p + 1)
-            if close < 0:
-                return name, n
-            p = close + 1
+            return name, q + 1
+        if not _after_equals(text, q):
+            p = q + 1
             continue
-        p += 1
-    return name, n
+        close = text.find(ch, q + 1)
+        if close < 0:
+            return name, len(text)
+        p = close + 1
+    return name, len(text)
 
 
 def _after_equals(text: str, p: int) -> bool:
@@ -184,26 +218,9 @@ def parse_attrs(tag: str) -> dict[str, str]:
     return attrs
 
 
-def _closes(text: str, p: int, name: str) -> bool:
-    """True when ``text[p:]`` is ``</name`` followed by whitespace, ``/`` or ``>``."""
-    k = p + 2 + len(name)
-    if text[p + 2 : k].lower() != name or not text.startswith("</", p):
-        return False
-    return k >= len(text) or text[k] in " \t\n\f\r/>"
-
-
 def _raw_text_end(text: str, pos: int, name: str) -> int:
-    p = pos
-    while (p := text.find("</", p)) >= 0:
-        if _closes(text, p, name):
-            return _tag_extent(text, p + 2)[1]
-        p += 2
-    return len(text)
-
-
-def _opens_script(text: str, p: int) -> bool:
-    k = p + 7
-    return text[p + 1 : k].lower() == "script" and (k >= len(text) or text[k] in " \t\n\f\r/>")
+    end = re.compile(rf"</{name}(?=[\t\n\f\r />]|\Z)", re.IGNORECASE).search(text, pos)
+    return len(text) if end is None else _tag_extent(text, end.start() + 2)[1]
 
 
 def _script_end(text: str, pos: int) -> int:
@@ -213,23 +230,22 @@ def _script_end(text: str, pos: int) -> int:
     there makes it "double escaped", where ``</script>`` only returns to escaped; ``-->``
     returns to plain script data.
     """
-    n, p = len(text), pos
     escaped = double = False
-    while p < n:
-        if text.startswith("-->", p) and escaped:
+    p = pos
+    while (m := _SCRIPT_EVENT.search(text, p)) is not None:
+        token = m.group()
+        if token == "-->":
             escaped = double = False
-            p += 3
-        elif text.startswith("<!--", p) and not escaped:
+            p = m.end()
+        elif token == "<!--":
             escaped = True
-            p += 2  # "<!-->" and "<!--->" end the escape at once: let "-->" match from here
-        elif text[p] == "<" and _closes(text, p, "script"):
+            p = m.start() + 2  # "<!-->" and "<!--->" end the escape at once: let "-->" match
+        elif m.group(1):  # </script
             if not double:
-                return _tag_extent(text, p + 2)[1]
+                return _tag_extent(text, m.start() + 2)[1]
             double = False
-            p += 8
-        elif text[p] == "<" and escaped and not double and _opens_script(text, p):
-            double = True
-            p += 7
-        else:
-            p += 1
-    return n
+            p = m.end()
+        else:  # <script
+            double = double or escaped
+            p = m.end()
+    return len(text)

@@ -151,6 +151,7 @@ def _title_after_scripts(chromium: Path, page: Path, profile: Path) -> str:
 @pytest.mark.parametrize(
     ("template", "suffix", "parsed_as"),
     [(HTML_PAGE, ".html", "text/html"), (XHTML_PAGE, ".xhtml", "application/xhtml+xml")],
+    ids=["html", "xhtml"],
 )
 def test_no_vector_escapes_in_chromium(
     chromium: Path, tmp_path: Path, template: str, suffix: str, parsed_as: str

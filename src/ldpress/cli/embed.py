@@ -59,12 +59,29 @@ def embed(
         bundle, ok = _checked_bundle(bundle_path, force)
         if ok:
             bundles[bundle_path] = bundle
+    target_dir = None if in_place else out
+    outcomes = _embed_pages(jobs, bundles, target_dir, base, dry_run, marker, failed)
+    _summary(len(jobs), outcomes, failed, dry_run)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _embed_pages(
+    jobs: dict[Path, Path],
+    bundles: dict[Path, Any],
+    out: Path | None,
+    base: Path,
+    dry_run: bool,
+    marker: str,
+    failed: list[str],
+) -> list[PageOutcome]:
+    """Embed each page on its own; refusals are appended to ``failed`` and the batch goes on."""
     outcomes: list[PageOutcome] = []
     for page, bundle_path in jobs.items():
         if bundle_path not in bundles:
             failed.append(f"{page} (bundle {bundle_path} refused)")
             continue
-        target = page if in_place or out is None else output_path(page, out, base)
+        target = page if out is None else output_path(page, out, base)
         if isinstance(target, Finding):
             _echo_finding(target)
             failed.append(f"{page} ({target.code})")
@@ -74,9 +91,7 @@ def embed(
         outcomes.append(outcome)
         if outcome.failed:
             failed.append(f"{page} ({', '.join(sorted({f.code for f in outcome.findings}))})")
-    _summary(len(jobs), outcomes, failed, dry_run)
-    if failed:
-        raise typer.Exit(1)
+    return outcomes
 
 
 def _check_usage(

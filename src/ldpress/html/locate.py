@@ -59,7 +59,6 @@ class Layout:
     """Whole ``<script ... data-ldpress ...>...</script>`` elements a previous embed wrote."""
     head_implied_end: int | None = None
     """Where the head ends when ``<head>`` has no end tag: the first thing not allowed in it."""
-    jsonld_scripts: int = 0
     xml: bool = False
 
     @property
@@ -165,10 +164,9 @@ def _start_tag(text: str, lt: int, layout: Layout) -> int:
     if name == "script":
         close = _script_end(text, end)
         attrs = parse_attrs(text[lt:end])
-        if attrs.get("type", "").strip().lower() == "application/ld+json":
-            layout.jsonld_scripts += 1
-            if BLOCK_ATTR in attrs:
-                layout.blocks.append(Span(lt, close))
+        is_jsonld = attrs.get("type", "").strip().lower() == "application/ld+json"
+        if is_jsonld and BLOCK_ATTR in attrs:
+            layout.blocks.append(Span(lt, close))
         return close
     if name in _RAWTEXT or name in _RCDATA:
         return _raw_text_end(text, end, name)

@@ -11,6 +11,7 @@ import sys
 
 import typer
 
+from ldpress.cli import embed as embed_cmd
 from ldpress.cli import validate as validate_cmd
 from ldpress.cli import vocab as vocab_cmd
 from ldpress.errors import LdpressError
@@ -41,7 +42,7 @@ def _root(
     """schema.org structured data for newsrooms: build, embed, extract and validate JSON-LD."""
 
 
-for module in (validate_cmd, vocab_cmd):
+for module in (validate_cmd, embed_cmd, vocab_cmd):
     module.register(app)
 
 

@@ -1,9 +1,8 @@
 """Node-valued property ranges: which model classes a property accepts, or a reference.
 
-``node_union("Organization", "Person")`` is a discriminated union on ``@type`` of every model
-class that is (a subtype of) one of the given schema.org types — the subtype test uses the
-pinned vocabulary, so ``Organization`` takes ``NewsMediaOrganization`` too — plus
-:class:`~ldpress.models.node.Ref`, plus text or a URL where schema.org allows it.  A missing,
+``node_union("Organization", "Person")`` accepts, by ``@type``, every model class that is (a
+subclass of) one of the given types — ``Organization`` takes ``NewsMediaOrganization`` too —
+or a reference (:class:`~ldpress.models.node.Ref`), or text or a URL where schema.org allows.  A missing,
 unknown or disallowed ``@type`` gets one clear error (``missing_type``, ``unknown_type``,
 ``wrong_node_type``, ``invalid_node``), and errors inside a nested node keep their plain
 location (``author``, 0, ``name``): pydantic-core carries a nested ``ValidationError``'s
@@ -16,6 +15,7 @@ the annotated unions pydantic validates with.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -25,7 +25,6 @@ from pydantic_core import core_schema
 from ldpress.models import explain
 from ldpress.models.node import Node, Ref
 from ldpress.models.values import URL_JSON_SCHEMA, check_url
-from ldpress.vocab import load_vocabulary
 
 # Every model class's schema.org name; ldpress.models checks this equals MODELS.
 MODEL_TYPES = (
@@ -64,17 +63,42 @@ MODEL_TYPES = (
 
 @dataclass(frozen=True)
 class NodeRange:
-    """The schema.org range, the model classes accepted and the text kind if any.
+    """A node-valued property's schema.org range and text kind, and its validator.
 
-    Also the validator: it dispatches on ``@type`` to the model class (looked up in the
-    registry at validation time, so families can refer to each other and each class builds
-    its own small validator), and gives the JSON Schema as a ``oneOf`` of ``$ref``s to the
-    model definitions (``#/$defs/<Type>``, which the schema builder provides).
+    The accepted classes are the models whose Python class derives from a model named in
+    the range (the classes mirror schema.org's main hierarchy; a test proves each is a
+    schema.org subtype too).  That excludes multiple-inheritance oddities such as
+    StadiumOrArena, a LocalBusiness and hence an Organization in schema.org, as an author.
+    Validation dispatches on ``@type`` to the class, looked up in the registry at validation
+    time, so families can refer to each other and each class builds a small validator.  The
+    JSON Schema is a ``$ref`` to the range's shared definition ``#/$defs/<name>`` (built by
+    ``ldpress.schemas`` from ``json_schema``) so a union is written once, not at every use.
     """
 
     ranges: tuple[str, ...]
-    types: tuple[str, ...]
     text: str | None
+
+    @property
+    def name(self) -> str:
+        """The definition name: ``Organization_or_Person_or_Ref``, ``ImageObject_or_Ref_or_URL``."""
+        extra = {"url": ("URL",), "text": ("Text",), None: ()}[self.text]
+        return "_or_".join((*self.ranges, "Ref", *extra))
+
+    @cached_property
+    def types(self) -> tuple[str, ...]:
+        models = _models()
+        bases = tuple(models[r] for r in self.ranges)
+        return tuple(name for name, cls in models.items() if issubclass(cls, bases))
+
+    def json_schema(self) -> JsonSchemaValue:
+        """The range's definition: one of the classes, a reference, or text."""
+        branches: list[JsonSchemaValue] = [{"$ref": f"#/$defs/{t}"} for t in self.types]
+        branches.append({"$ref": "#/$defs/Ref"})
+        if self.text == "url":
+            branches.append(dict(URL_JSON_SCHEMA))
+        elif self.text is not None:
+            branches.append({"type": "string"})
+        return {"oneOf": branches}
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
@@ -84,13 +108,11 @@ class NodeRange:
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        branches: list[JsonSchemaValue] = [{"$ref": f"#/$defs/{t}"} for t in self.types]
-        branches.append({"$ref": "#/$defs/Ref"})
-        if self.text == "url":
-            branches.append(dict(URL_JSON_SCHEMA))
-        elif self.text is not None:
-            branches.append({"type": "string"})
-        return {"oneOf": branches}
+        generator = getattr(handler, "generate_json_schema", None)
+        if getattr(generator, "ldpress_node_ranges", False):
+            return {"$ref": f"#/$defs/{self.name}"}
+        # pydantic's own generator (Model.model_json_schema()) knows no range definitions
+        return {"type": ["object", "string"] if self.text else "object"}
 
     def validate(self, value: Any) -> Any:
         if isinstance(value, Node):
@@ -126,11 +148,17 @@ def _models() -> dict[str, type[Node]]:
     return MODELS
 
 
+NODE_RANGES: dict[str, NodeRange] = {}
+
+
 def node_union(*ranges: str, text: str | None = None) -> Any:
     """The annotation for a property whose range is ``ranges`` (and text or url)."""
-    vocab = load_vocabulary()
-    types = tuple(t for t in MODEL_TYPES if any(vocab.is_subtype(t, r) for r in ranges))
-    return Annotated[Any, NodeRange(tuple(sorted(ranges)), types, text)]
+    unknown = set(ranges) - set(MODEL_TYPES)
+    if unknown:
+        raise ValueError(f"no model for range {sorted(unknown)}")
+    spec = NodeRange(tuple(sorted(ranges)), text)
+    NODE_RANGES.setdefault(spec.name, spec)
+    return Annotated[Any, spec]
 
 
 if TYPE_CHECKING:

@@ -18,6 +18,8 @@ _PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(px)?\s*$", re.IGNORECASE)
 _QUOTES = str.maketrans(
     dict.fromkeys("\u2018\u2019\u201a\u201b\u2032`\u00b4", "'")
 ) | str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'))
+# Zero-width characters editors paste into headlines; invisible, so never a difference.
+_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""))
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 
 
@@ -81,7 +83,8 @@ def enum_name(value: Any) -> str | None:
 
 def normalise_text(text: str) -> str:
     """Case-, width-, quote-, dash- and whitespace-insensitive form for comparing texts."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(_DASHES)
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = text.translate(_QUOTES).translate(_DASHES)
     return " ".join(text.casefold().split())
 
 

@@ -200,12 +200,13 @@ _BOUNDS = ("bestRating", "worstRating", "ratingValue")
 
 
 def _bounds(value: Any) -> tuple[float, float, float | None] | None:
-    """(best, worst, value) with schema.org's defaults (5 and 1); None if one is unreadable."""
+    """(best, worst, value) with schema.org's defaults (5 and 1); None if a bound is unreadable
+    (an unreadable value is None in the triple)."""
     if not _node(value):
         return None
     got = {k: as_number(value[k]) for k in _BOUNDS if k in value}
-    if any(v is None for v in got.values()):
-        return None
+    if any(got.get(k, 0) is None for k in ("bestRating", "worstRating")):
+        return None  # rating_numbers reports it; a comparison would only guess
     best, worst = got.get("bestRating", 5.0), got.get("worstRating", 1.0)
     return (best or 0.0, worst or 0.0, got.get("ratingValue"))
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
+from ldpress.jsonld.loader import is_schema_context_url
 from ldpress.validate.model import Context, PathTuple, Source
 from ldpress.validate.nodes import ID_KEYS, TYPE_KEYS, NodeAt, iter_nodes, node_id, term_name
 from ldpress.vocab import load_vocabulary
@@ -67,6 +68,21 @@ class View:
         return at, where
 
 
+def uses_schema_terms(data: Any) -> bool:
+    """False when a block's top-level ``@context`` is only other vocabularies' (a string or
+    list naming no schema.org URL): its bare terms are then not schema.org's.  Blocks with
+    no context or an inline one are read as schema.org, as consumers do."""
+    docs = data if isinstance(data, list) else [data]
+    for doc in docs:
+        ctx = doc.get("@context") if isinstance(doc, dict) else None
+        entries = ctx if isinstance(ctx, list) else [ctx]
+        names = [c for c in entries if isinstance(c, str)]
+        only_urls = bool(names) and len(names) == len(entries)
+        if only_urls and not any(is_schema_context_url(c) for c in names):
+            return False
+    return True
+
+
 def is_top_level(path: PathTuple) -> bool:
     """A node written at the top of its block (possibly inside a top-level ``@graph``)."""
     return all(isinstance(p, int) or p == "@graph" for p in path)
@@ -83,8 +99,9 @@ class PageGraph:
         self._top: set[str] = set()
         self._views: dict[str, View] = {}
         for block in source.blocks:
-            for at in iter_nodes(block):
-                self._add(at)
+            if uses_schema_terms(block.data):
+                for at in iter_nodes(block):
+                    self._add(at)
         self.main: frozenset[str] = self._main_entities()
 
     def canonical_id(self, raw: str) -> str:

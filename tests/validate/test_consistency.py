@@ -16,9 +16,15 @@ from tests.validate.packs_support import html_source, jsonld_source
         ("Mayor resigns", "Mayor resigns"),
         ("Mayor resigns", "MAYOR   resigns | The Daily Bug"),
         ("Mayor resigns", "The Daily Bug - Mayor resigns"),
-        ("Mayor “quits” — finally", "Mayor \"quits\" - finally"),
-        ("Mayor resigns after a very long audit of the city's books", "Mayor resigns after a very lo…"),
-        ("Mayor resigns after a very long audit of the city's books", "Mayor resigns after a very long"),
+        ("Mayor “quits” — finally", 'Mayor "quits" - finally'),
+        (
+            "Mayor resigns after a very long audit of the city's books",
+            "Mayor resigns after a very lo…",
+        ),
+        (
+            "Mayor resigns after a very long audit of the city's books",
+            "Mayor resigns after a very long",
+        ),
         ("Don&#039;t panic", "Don't panic"),
         ("Zero\u200bwidth", "Zerowidth"),
     ],
@@ -51,7 +57,9 @@ def test_on_domain() -> None:
 
 
 def test_json_ld_files_are_not_checked() -> None:
-    src = jsonld_source("a.jsonld", '{"@type": "ClaimReview", "claimReviewed": "x", "url": "https://o.test/"}')
+    src = jsonld_source(
+        "a.jsonld", '{"@type": "ClaimReview", "claimReviewed": "x", "url": "https://o.test/"}'
+    )
     assert list(consistency.check(src, Context(Options()))) == []
 
 

@@ -95,7 +95,10 @@ def test_rule_ids_are_unique_per_pack() -> None:
         seen: dict[str, str] = {}
         for target in pack.targets:
             anns = [r for _, _, r in _walk(target.schema, None, "") if r is not None]
-            for r in [*anns, *({"rule": c.rule.id, "message": c.rule.message} for c in target.checks)]:
+            for r in [
+                *anns,
+                *({"rule": c.rule.id, "message": c.rule.message} for c in target.checks),
+            ]:
                 assert seen.setdefault(r["rule"], r["message"]) == r["message"], r["rule"]
 
 

@@ -130,18 +130,19 @@ def test_same_node_in_two_blocks_is_checked_once() -> None:
     assert "pack.google_event.missing_description" not in {f.code for f in found}
 
 
+KEYS = (
+    "@type @id @graph @value @list name author location reviewRating itemReviewed bestRating "
+    "worstRating ratingValue startDate endDate image width claimReviewed mainEntity offers url "
+    "eventStatus"
+).split()
+VALUES = "Event ClaimReview NewsArticle ProfilePage Rating Claim Person Place VirtualLocation #a #b"
+SCALARS = (
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+)
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(
-            ["@type", "@id", "@graph", "name", "author", "location", "reviewRating", "itemReviewed",
-             "bestRating", "worstRating", "ratingValue", "startDate", "endDate", "image", "width",
-             "claimReviewed", "mainEntity", "offers", "url", "@value", "@list", "eventStatus"]
-        ),
-        inner | st.sampled_from(["Event", "ClaimReview", "NewsArticle", "ProfilePage", "Rating",
-                                 "Claim", "Person", "Place", "#a", "#b", "VirtualLocation"]),
-        max_size=6,
+    SCALARS | st.sampled_from(VALUES.split()),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=6)
     ),
     max_leaves=25,
 )

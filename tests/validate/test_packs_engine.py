@@ -130,11 +130,30 @@ def test_same_node_in_two_blocks_is_checked_once() -> None:
     assert "pack.google_event.missing_description" not in {f.code for f in found}
 
 
-KEYS = (
-    "@type @id @graph @value @list name author location reviewRating itemReviewed bestRating "
-    "worstRating ratingValue startDate endDate image width claimReviewed mainEntity offers url "
-    "eventStatus"
-).split()
+KEYS = [
+    "@type",
+    "@id",
+    "@graph",
+    "@value",
+    "@list",
+    "name",
+    "author",
+    "location",
+    "reviewRating",
+    "itemReviewed",
+    "bestRating",
+    "worstRating",
+    "ratingValue",
+    "startDate",
+    "endDate",
+    "image",
+    "width",
+    "claimReviewed",
+    "mainEntity",
+    "offers",
+    "url",
+    "eventStatus",
+]
 VALUES = "Event ClaimReview NewsArticle ProfilePage Rating Claim Person Place VirtualLocation #a #b"
 SCALARS = (
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)

@@ -70,6 +70,8 @@ def _check_entity(
 
 def match_target(pack: Pack, types: list[str], vocab: Vocabulary) -> Target | None:
     for target in pack.targets:
+        if any(vocab.is_subtype(t, x) for t in types for x in target.exclude):
+            continue
         for t in types:
             if t in target.types or (
                 target.subtypes and any(vocab.is_subtype(t, w) for w in target.types)

@@ -79,6 +79,7 @@ class Target:
     pack_id: str
     types: tuple[str, ...]
     subtypes: bool
+    exclude: tuple[str, ...]
     scope: Literal["all", "main"]
     elsewhere: Literal["info", "skip"]
     schema: dict[str, Any]
@@ -149,6 +150,7 @@ def _load_target(directory: Path, pack_id: str, data: dict[str, Any]) -> Target:
         pack_id=pack_id,
         types=tuple(data["types"]),
         subtypes=data.get("subtypes", True),
+        exclude=tuple(data.get("exclude", ())),
         scope=data.get("scope", "all"),
         elsewhere=data.get("elsewhere", "info"),
         schema=schema,

@@ -26,9 +26,9 @@ from ldpress.validate.packs.values import (
     first_text,
     normalise_text,
     parse_datetime,
+    vocabulary,
 )
 from ldpress.validate.resolve import Entity, PageGraph, page_graph
-from ldpress.vocab import load_vocabulary
 
 G_SDP = "https://developers.google.com/search/docs/appearance/structured-data/sd-policies"
 G_FC = "https://developers.google.com/search/docs/appearance/structured-data/factcheck"
@@ -121,7 +121,7 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     if source.kind != "html" or not source.text:
         return
     graph = page_graph(source, ctx)
-    vocab = load_vocabulary()
+    vocab = vocabulary()
     articles = [
         e
         for e in graph.entities

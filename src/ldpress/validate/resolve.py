@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 from ldpress.jsonld.loader import is_schema_context_url
 from ldpress.validate.model import Context, PathTuple, Source
 from ldpress.validate.nodes import ID_KEYS, TYPE_KEYS, NodeAt, iter_nodes, node_id, term_name
-from ldpress.vocab import load_vocabulary
+from ldpress.validate.packs.values import vocabulary
 
 MAX_DEPTH = 6
 Origin = tuple[NodeAt, str]  # the description a view key came from, and the key as written
@@ -145,7 +145,7 @@ class PageGraph:
     def _main_entities(self) -> frozenset[str]:
         """Top-level nodes nobody references, targets of a WebPage's mainEntity, and nodes
         that declare mainEntityOfPage."""
-        vocab = load_vocabulary()
+        vocab = vocabulary()
         main = {k for k in self._top if k not in self.referenced}
         for entity in self.entities:
             for at in entity.descriptions:

@@ -15,17 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
-
-from jsonschema.exceptions import ValidationError
+from typing import Any, NamedTuple
 
 from ldpress.findings import Finding, Severity, json_path
 from ldpress.validate.model import Context, Source
 from ldpress.validate.nodes import node_id
 from ldpress.validate.packs.checks import CHECKS
 from ldpress.validate.packs.model import ANNOTATION, CheckRule, Pack, Rule, Target, select_packs
+from ldpress.validate.packs.values import vocabulary
 from ldpress.validate.resolve import Entity, PageGraph, View, is_unresolved_reference, page_graph
-from ldpress.vocab import Vocabulary, load_vocabulary
+from ldpress.vocab import Vocabulary
 
 ViewPath = tuple[str | int, ...]
 
@@ -34,7 +33,7 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     """The rule-pack layer: findings of every selected pack on every entity of ``source``."""
     packs = select_packs(ctx.options.profiles, ctx.options.pack_dirs)
     graph = page_graph(source, ctx)
-    vocab = load_vocabulary()
+    vocab = vocabulary()
     seen: set[tuple[str, str | None, int, str]] = set()
     for entity in graph.entities:
         if not entity.types:
@@ -68,7 +67,18 @@ def _check_entity(
         yield f, view.locate(path)[0].block.index
 
 
+_MATCHED: dict[tuple[int, tuple[str, ...]], Target | None] = {}
+
+
 def match_target(pack: Pack, types: list[str], vocab: Vocabulary) -> Target | None:
+    """The first target of ``pack`` for a node of ``types`` (memoised: packs are loaded once)."""
+    key = (id(pack), tuple(types))
+    if key not in _MATCHED:
+        _MATCHED[key] = _match(pack, types, vocab)
+    return _MATCHED[key]
+
+
+def _match(pack: Pack, types: list[str], vocab: Vocabulary) -> Target | None:
     for target in pack.targets:
         if any(vocab.is_subtype(t, x) for t in types for x in target.exclude):
             continue
@@ -83,18 +93,44 @@ def match_target(pack: Pack, types: list[str], vocab: Vocabulary) -> Target | No
 def _violations(
     target: Target, view: View, vocab: Vocabulary
 ) -> Iterator[tuple[Rule, ViewPath, str | None, str | None]]:
-    for error in target.validator.iter_errors(view.data):
-        path = tuple(error.absolute_path)
-        if _through_reference(view.data, path):
+    for error in schema_errors(target, view.data):
+        if _through_reference(view.data, error.path):
             continue
-        rule = rule_for(target, tuple(error.absolute_schema_path))
+        rule = rule_for(target, error.schema_path)
         if rule is not None:
-            yield rule, path, _describe(error, rule), None
+            yield rule, error.path, _describe(error, rule), None
     for c in target.checks:
         fn = CHECKS[c.check]
         for at, value in _values_at(view.data, c):
             for v in fn(value, view.data, c.args, vocab):
                 yield c.rule, (*at, *v.path), v.detail, v.hint
+
+
+class SchemaError(NamedTuple):
+    """One JSON Schema error, whichever validator found it."""
+
+    schema_path: tuple[str | int, ...]
+    path: ViewPath
+    keyword: str
+    instance: Any
+
+
+def schema_errors(target: Target, data: Any, reference: bool = False) -> Iterator[SchemaError]:
+    """Errors of ``data`` against the target's schema: jsonschema-rs when available, else (or
+    with ``reference``) python-jsonschema, whose results the tests hold the fast path to."""
+    if target.fast is not None and not reference:
+        for e in target.fast.iter_errors(data):
+            kind = type(e.kind).__name__
+            keyword = kind[:1].lower() + kind[1:]
+            yield SchemaError(tuple(e.schema_path), tuple(e.instance_path), keyword, e.instance)
+        return
+    for err in target.validator.iter_errors(data):
+        yield SchemaError(
+            tuple(err.absolute_schema_path),
+            tuple(err.absolute_path),
+            str(err.validator),
+            err.instance,
+        )
 
 
 def _values_at(data: dict[str, Any], c: CheckRule) -> Iterator[tuple[ViewPath, Any]]:
@@ -156,10 +192,10 @@ def _local_ref(root: dict[str, Any], ref: str) -> Any:
     return node
 
 
-def _describe(error: ValidationError, rule: Rule) -> str | None:
+def _describe(error: SchemaError, rule: Rule) -> str | None:
     if "{value}" in rule.message:
         return None
-    if error.validator in ("pattern", "maxLength", "not", "const", "enum", "format"):
+    if error.keyword in ("pattern", "maxLength", "not", "const", "enum", "format"):
         text = repr(error.instance)
         return f"{text[:80]}…" if len(text) > 80 else text
     return None

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
+from ldpress.vocab import Vocabulary, load_vocabulary
 from ldpress.vocab.index import term_from_iri
 
 _NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$")
@@ -101,3 +103,9 @@ def type_list(node: Any) -> list[str]:
         return []
     raw = node.get("@type")
     return [t for t in (raw if isinstance(raw, list) else [raw]) if isinstance(t, str)]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The process's vocabulary (``load_vocabulary`` resolves its directory on every call)."""
+    return load_vocabulary()

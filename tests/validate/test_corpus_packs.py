@@ -44,8 +44,8 @@ def _codes(doc: Any, **options: Any) -> dict[str, Severity]:
 def test_google_samples_have_no_findings(name: str) -> None:
     source = load_source(SAMPLES / name)
     if not source.blocks:
-        # article-newsarticle-microdata.html: microdata waits for the page loader (extruct).
-        pytest.skip("no JSON-LD block; the microdata path is the page loader's (pending layer)")
+        # article-newsarticle-microdata.html: microdata waits for the loader's extruct path.
+        pytest.skip("no block: the page loader does not extract microdata yet (pending layer)")
     # Packs only: the sample pages have empty bodies, so page consistency would rightly report
     # a claim and verdict that are not visible.
     found = [f for f in run_layers(source) if f.code.startswith("pack.")]

@@ -1,0 +1,16 @@
+"""The authoring format: data files (YAML or JSON) → checked, resolved schema.org nodes."""
+
+from __future__ import annotations
+
+from ldpress.authoring.format import ArticleData, Note, build_authoring_schema
+from ldpress.authoring.load import DataFile, load_data_file
+from ldpress.authoring.nodes import Resolved
+
+__all__ = [
+    "ArticleData",
+    "DataFile",
+    "Note",
+    "Resolved",
+    "build_authoring_schema",
+    "load_data_file",
+]

@@ -45,7 +45,7 @@ def _clean_loc(loc: Iterable[Any]) -> tuple[PathTuple, bool]:
     return tuple(path), on_key
 
 
-def _message(err: dict[str, Any], path: PathTuple) -> str:
+def _message(err: Any, path: PathTuple) -> str:
     name = path[-1] if path else "the file"
     kind = err["type"]
     if kind == "extra_forbidden":

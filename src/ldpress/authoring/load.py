@@ -18,6 +18,7 @@ from ldpress.authoring.format import ArticleData, Note
 from ldpress.authoring.nodes import NodeResolver, Resolved
 from ldpress.authoring.yamlpos import Located, load_located
 from ldpress.findings import Finding, Severity, has_errors
+from ldpress.graph.ids import mint_id
 
 MAX_DATA_FILE = 8 << 20
 
@@ -80,7 +81,7 @@ def load_data_file(path: Path, display: str | None = None) -> DataFile:
 
 def _resolve(envelope: ArticleData, doc: Located, base_dir: Path, result: DataFile) -> None:
     result.url, result.slug, result.provenance = envelope.url, envelope.slug, envelope.provenance
-    ids = {k: spec.id or f"{envelope.url}#{k}" for k, spec in envelope.nodes.items()}
+    ids = {k: spec.id or mint_id(envelope.url, k) for k, spec in envelope.nodes.items()}
     raw_nodes: dict[str, Any] = doc.data["nodes"]
     resolver = NodeResolver(doc, result.file, base_dir, ids)
     if envelope.main not in ids:

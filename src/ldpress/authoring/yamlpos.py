@@ -12,9 +12,10 @@ silently resolved: an alias can expand exponentially ("billion laughs") and a da
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -60,11 +61,12 @@ class _Loader(
         # An alias becomes a placeholder at the alias's own position, so the finding points
         # at the ``*name`` that was written, not at the anchor, and nothing is expanded.
         if self.check_event(yaml.events.AliasEvent):
-            event = self.get_event()
+            event = self.get_event()  # type: ignore[no-untyped-call]
             node = ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
             self.alias_nodes.add(id(node))
             return node
-        composed: Node = super().compose_node(parent, index)
+        composed = super().compose_node(parent, index)
+        assert composed is not None  # the composer returns None only at the stream end
         return composed
 
 
@@ -95,11 +97,44 @@ def _pos(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _c_parser() -> Any:
+    """libyaml's parser class, or None (libyaml is optional in PyYAML builds)."""
+    try:
+        return importlib.import_module("yaml.cyaml").CParser
+    except (ImportError, AttributeError):  # pragma: no cover - depends on the PyYAML build
+        return None
+
+
+_CParser: Any = _c_parser()
+
+
+if _CParser is not None:
+
+    class _CLoader(_CParser, SafeConstructor, _Resolver):  # type: ignore[misc]
+        """libyaml's parser (about 15 times faster) with the same constructor and resolver.
+
+        libyaml composes aliases itself, so an alias shows up as a node met twice; the
+        builder then reloads with the pure-Python loader, which locates the ``*alias``.
+        """
+
+        alias_nodes: ClassVar[frozenset[int]] = frozenset()
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+
+class _AliasSeen(Exception):
+    """A node reached twice while building from libyaml's tree."""
+
+
 class _Builder:
-    def __init__(self, loader: _Loader, file: str, out: Located) -> None:
+    def __init__(self, loader: Any, file: str, out: Located) -> None:
         self.loader = loader
         self.file = file
         self.out = out
+        self.seen: set[int] | None = set() if not isinstance(loader, _Loader) else None
 
     def finding(self, code: str, message: str, node: Node, path: PathTuple) -> None:
         line, col = _pos(node)
@@ -108,6 +143,10 @@ class _Builder:
         )
 
     def build(self, node: Node, path: PathTuple) -> Any:
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise _AliasSeen
+            self.seen.add(id(node))
         self.out.values[path] = _pos(node)
         if id(node) in self.loader.alias_nodes:
             self.finding("data.yaml_alias", "YAML aliases are not allowed; use ref:", node, path)
@@ -139,8 +178,17 @@ class _Builder:
 
 def load_located(text: str, file: str) -> Located:
     """Parse YAML or JSON text; syntax problems become ``data.yaml_syntax`` findings."""
+    if _CParser is not None:
+        try:
+            return _load_with(_CLoader, text, file)
+        except _AliasSeen:
+            pass
+    return _load_with(_Loader, text, file)
+
+
+def _load_with(loader_class: Any, text: str, file: str) -> Located:
     out = Located()
-    loader = _Loader(text)
+    loader = loader_class(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -153,16 +201,12 @@ def load_located(text: str, file: str) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        out.findings.append(
-            Finding(
-                "data.yaml_syntax", Severity.ERROR, f"YAML syntax error: {problem}", file, line, col
-            )
-        )
+        message = f"YAML syntax error: {problem}"
+        out.findings.append(Finding("data.yaml_syntax", Severity.ERROR, message, file, line, col))
         out.data = None
     except yaml.YAMLError as exc:
-        out.findings.append(
-            Finding("data.yaml_syntax", Severity.ERROR, f"YAML syntax error: {exc}", file, 1, 1)
-        )
+        message = f"YAML syntax error: {exc}"
+        out.findings.append(Finding("data.yaml_syntax", Severity.ERROR, message, file, 1, 1))
         out.data = None
     finally:
         loader.dispose()

@@ -12,6 +12,7 @@ editors supplied, ``{inferred: why}`` for facts worked out from the text.
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -123,3 +124,9 @@ def build_authoring_schema() -> dict[str, Any]:
     }
     defs["NodeSpec"]["additionalProperties"] = {"$ref": "#/$defs/Value"}
     return schema
+
+
+def render_authoring_schema() -> bytes:
+    """The committed bytes of ``schemas/article-data.schema.json``."""
+    text = json.dumps(build_authoring_schema(), ensure_ascii=False, indent=2)
+    return (text + "\n").encode()

@@ -193,6 +193,23 @@ class NodeResolver:
             )
             return {"ref": key}
         self._pending.append(_Pending(path, prop, target, nid or ""))
+        definition = self.vocab.context["@context"].get(prop)
+        if isinstance(definition, dict) and definition.get("@type") == "@id":
+            line, col = self.doc.at(path)
+            self.findings.append(
+                Finding(
+                    "data.ref_becomes_iri",
+                    Severity.WARNING,
+                    f"schema.org's context reads {prop!r} as a URL, so this reference publishes "
+                    f"the node's @id {target!r} as its value",
+                    self.file,
+                    line,
+                    col,
+                    json_path(*path),
+                    node_id=nid,
+                    hint="embed the node instead of {ref: ...}",
+                )
+            )
         return {"@id": target}
 
     def check_range(self, prop: str, types: list[str], path: PathTuple, nid: str | None) -> None:

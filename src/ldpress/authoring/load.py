@@ -7,6 +7,7 @@ model (:class:`ArticleData`) → nodes against the vocabulary, references, prove
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from ldpress.authoring.errors import findings_from_validation
 from ldpress.authoring.format import ArticleData, Note
 from ldpress.authoring.nodes import NodeResolver, Resolved
 from ldpress.authoring.yamlpos import Located, load_located
-from ldpress.findings import Finding, Severity, has_errors
+from ldpress.findings import Finding, Severity, has_errors, json_path
 from ldpress.graph.ids import mint_id
 
 MAX_DATA_FILE = 8 << 20
@@ -34,6 +35,17 @@ class DataFile:
     nodes: list[Resolved] = field(default_factory=list)
     provenance: dict[str, Note] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    doc: Located | None = None
+
+    def locate(self, node_id: str, prop: str) -> Finding | None:
+        """A located stand-in for a finding on ``prop`` of the last node with ``node_id``
+        (the later of two descriptions is where a conflict shows)."""
+        keys = [n.key for n in self.nodes if n.id == node_id]
+        if not keys or self.doc is None:
+            return None
+        path = ("nodes", keys[-1], prop)
+        line, col = self.doc.at(path, key=True)
+        return Finding("", Severity.ERROR, "", self.file, line, col, json_path(*path))
 
     @property
     def ok(self) -> bool:
@@ -59,11 +71,26 @@ def _read_text(path: Path, result: DataFile) -> str | None:
         return None
 
 
+def _strict_json(text: str, result: DataFile) -> bool:
+    """JSON files must be JSON: YAML would accept trailing commas and comments in them."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        message = f"JSON syntax error: {exc.msg}"
+        result.findings.append(
+            Finding("data.json_syntax", Severity.ERROR, message, result.file, exc.lineno, exc.colno)
+        )
+        return False
+    return True
+
+
 def load_data_file(path: Path, display: str | None = None) -> DataFile:
     """Load and check ``path``; never raises on bad content."""
     result = DataFile(file=display or str(path))
     text = _read_text(path, result)
     if text is None:
+        return result
+    if path.suffix == ".json" and not _strict_json(text, result):
         return result
     doc = load_located(text, result.file)
     result.findings.extend(doc.findings)
@@ -75,6 +102,7 @@ def load_data_file(path: Path, display: str | None = None) -> DataFile:
         known = ArticleData.model_fields
         result.findings.extend(findings_from_validation(exc, doc, result.file, known))
         return result
+    result.doc = doc
     _resolve(envelope, doc, path.parent, result)
     return result
 

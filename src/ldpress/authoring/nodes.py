@@ -239,7 +239,7 @@ class NodeResolver:
             self.error(
                 "data.file_ref",
                 f"cannot read text file {name!r} next to the data file "
-                f"(missing, not a regular file in {self.base_dir}, or over 1 MiB)",
+                "(missing, not a regular file in the data file's directory, or over 1 MiB)",
                 path,
                 node_id=nid,
             )

@@ -123,6 +123,8 @@ def build_authoring_schema() -> dict[str, Any]:
         "anyOf": [*single, {"type": "array", "items": {"anyOf": single}}],
     }
     defs["NodeSpec"]["additionalProperties"] = {"$ref": "#/$defs/Value"}
+    # pydantic does not export the key constraint of dict[LocalKey, ...]; editors need it.
+    schema["properties"]["nodes"]["propertyNames"] = {"pattern": LOCAL_KEY_PATTERN, "maxLength": 80}
     return schema
 
 

@@ -24,6 +24,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ldpress.findings import Finding, Severity, json_path
 
 PathTuple = tuple[str | int, ...]
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")
+)
 MAX_DEPTH = 64
 
 
@@ -153,6 +156,11 @@ class _Builder:
             return None
         if len(path) > MAX_DEPTH:
             self.finding("data.too_deep", f"nesting deeper than {MAX_DEPTH} levels", node, path)
+            return None
+        if node.tag not in _PLAIN_TAGS:
+            # Only the safe core types: an explicit tag would otherwise be ignored on a
+            # mapping or sequence (the builder constructs those itself).
+            self.finding("data.yaml_tag", f"unsupported YAML tag {node.tag!r}", node, path)
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path)

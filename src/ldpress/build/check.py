@@ -1,0 +1,86 @@
+"""Check a bundle before it is written: JSON Schema and graph integrity.
+
+The schema is the bundle schema the models generate (``ldpress.schemas``, file
+``schemas/bundle.schema.json``) when that package is present; without it a built-in schema
+of the bundle's envelope is used (``@context``, a ``@graph`` of typed nodes with ``@id``), so
+the check never silently passes.  Every error becomes a finding with the JSONPath of the
+offending value; the lead adds the validator's vocabulary layers here later.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from ldpress.findings import Finding, Severity, json_path
+from ldpress.graph.integrity import dangling_references
+
+ENVELOPE_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "ldpress bundle envelope",
+    "type": "object",
+    "required": ["@context", "@graph"],
+    "additionalProperties": False,
+    "properties": {
+        "@context": {"const": "https://schema.org"},
+        "@graph": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["@id", "@type"],
+                "properties": {
+                    "@id": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9+.-]*:"},
+                    "@type": {"anyOf": [{"type": "string"}, {"type": "array"}]},
+                },
+            },
+        },
+    },
+}
+MAX_MESSAGE = 200
+
+
+@cache
+def bundle_schema() -> dict[str, Any]:
+    """The models' bundle schema when available, else the envelope schema above."""
+    try:
+        schemas = importlib.import_module("ldpress.schemas")
+    except ImportError:
+        return ENVELOPE_SCHEMA
+    loaded: dict[str, Any] = schemas.load_schema("bundle")
+    return loaded
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(bundle_schema())
+
+
+def _finding(err: ValidationError, doc: Any, file: str | None) -> Finding:
+    path = tuple(err.absolute_path)
+    node_id = None
+    if len(path) >= 2 and path[0] == "@graph" and isinstance(path[1], int):
+        node = doc["@graph"][path[1]]
+        node_id = node.get("@id") if isinstance(node, dict) else None
+    message = err.message if len(err.message) <= MAX_MESSAGE else err.message[:MAX_MESSAGE] + "…"
+    return Finding(
+        f"bundle.schema.{err.validator}",
+        Severity.ERROR,
+        message,
+        file,
+        path=json_path(*path),
+        node_id=node_id if isinstance(node_id, str) else None,
+    )
+
+
+def check_bundle(doc: Any, file: str | None = None) -> list[Finding]:
+    """Findings for ``doc``; an empty list means it may be written."""
+    findings = [_finding(e, doc, file) for e in _validator().iter_errors(doc)]
+    graph = doc.get("@graph") if isinstance(doc, dict) else None
+    if isinstance(graph, list):
+        findings.extend(dangling_references(graph, file))
+    return sorted(findings, key=lambda f: (f.path or "", f.code))

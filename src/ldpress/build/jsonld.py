@@ -14,11 +14,14 @@ with compaction against the whole context.
 from __future__ import annotations
 
 import copy
+import re
 from functools import cache
 from typing import Any
 
+from pyld import jsonld
+
 from ldpress.graph.builder import order_nodes, sort_keys
-from ldpress.jsonld import compact, expand
+from ldpress.jsonld import default_loader, expand
 from ldpress.jsonld.ops import SCHEMA_CONTEXT_URL
 from ldpress.vocab import load_vocabulary
 
@@ -74,6 +77,41 @@ def _collect_iris(value: Any, out: set[str]) -> None:
         out.add(value)
 
 
+_CUTS = re.compile(r"[/#:?\[\]@]")
+
+
+@cache
+def _prefixes_by_iri() -> dict[str, list[str]]:
+    always, _ = _index()
+    out: dict[str, list[str]] = {}
+    for term, iri in always.items():
+        if not term.startswith("@"):
+            out.setdefault(iri, []).append(term)
+    return out
+
+
+def _usable_prefixes(iris: set[str]) -> set[str]:
+    """Prefix terms that could be chosen for, or confused with, one of ``iris``.
+
+    A prefix applies when its IRI starts the IRI (prefix IRIs end in a delimiter, so only
+    the IRI's cuts after a delimiter need looking up) or when the IRI starts with
+    ``term:``.  The others would only lengthen pyld's linear CURIE search.
+    """
+    by_iri = _prefixes_by_iri()
+    terms = {t for ts in by_iri.values() for t in ts}
+    found: set[str] = set()
+    for prefix_iri, prefix_terms in by_iri.items():
+        if not _CUTS.search(prefix_iri[-1]) and any(i.startswith(prefix_iri) for i in iris):
+            found.update(prefix_terms)  # e.g. xml's namespace IRI ends without a delimiter
+    for iri in iris:
+        scheme = iri.split(":", 1)[0]
+        if scheme in terms:
+            found.add(scheme)
+        for m in _CUTS.finditer(iri):
+            found.update(by_iri.get(iri[: m.end()], ()))
+    return found
+
+
 def subset_context(expanded: Any) -> dict[str, Any]:
     """The part of the publish context that compaction of ``expanded`` can use."""
     ctx = publish_context()
@@ -91,20 +129,20 @@ def subset_context(expanded: Any) -> dict[str, Any]:
         coerce = definition.get("@type") if isinstance(definition, dict) else None
         if isinstance(coerce, str) and coerce in ctx:
             terms.add(coerce)
-    # A prefix can only be chosen for (or confused with) an IRI it starts; the others would
-    # only lengthen pyld's linear CURIE search.
-    subset = {
-        k: v
-        for k, v in always.items()
-        if k.startswith("@") or any(i.startswith((v, f"{k}:")) for i in iris)
-    }
+    subset = {k: v for k, v in always.items() if k.startswith("@")}
+    subset.update({k: always[k] for k in _usable_prefixes(iris)})
     subset.update({t: ctx[t] for t in sorted(terms)})
     return subset
 
 
 def compact_graph(expanded: list[Any], context: dict[str, Any]) -> dict[str, Any]:
-    """pyld compaction of ``expanded`` against an inline context, always with ``@graph``."""
-    result = compact(expanded, {"@context": context})
+    """pyld compaction of ``expanded`` against an inline context, always with ``@graph``.
+
+    ``skipExpansion``: the input is already expanded, and pyld would otherwise expand it a
+    second time (a third of the build's time).
+    """
+    options = {"documentLoader": default_loader(), "skipExpansion": True}
+    result: dict[str, Any] = jsonld.compact(expanded, {"@context": context}, options)
     result.pop("@context", None)
     if "@graph" not in result:
         result = {"@graph": [result]} if result else {"@graph": []}

@@ -47,7 +47,14 @@ def _notes(provenance: dict[str, Note]) -> list[str]:
         note = provenance[where]
         kind, why = ("added", note.added) if note.added is not None else ("inferred", note.inferred)
         items.append(f"<li><code>{escape(where)}</code>: {kind}: {escape(why or '')}</li>")
-    return ['<aside class="provenance">', "<h2>About this data</h2>", "<ul>", *items, "</ul>", "</aside>"]
+    return [
+        '<aside class="provenance">',
+        "<h2>About this data</h2>",
+        "<ul>",
+        *items,
+        "</ul>",
+        "</aside>",
+    ]
 
 
 def render_page(bundle: dict[str, Any], provenance: dict[str, Note]) -> str:

@@ -113,8 +113,11 @@ def build_paths(paths: Sequence[Path], out: Path, check: bool = False) -> BuildR
     report.findings.extend(_duplicate_slugs(results))
     if not report.ok:
         return report
-    planned = [(output_path(out, r.slug, name.rsplit(".", 1)[1]), data)
-               for r in results for name, data in r.outputs.items()]
+    planned = [
+        (output_path(out, r.slug, name.rsplit(".", 1)[1]), data)
+        for r in results
+        for name, data in r.outputs.items()
+    ]
     for target, data in planned:
         current = target.read_bytes() if target.is_file() else None
         if current == data:
@@ -122,8 +125,14 @@ def build_paths(paths: Sequence[Path], out: Path, check: bool = False) -> BuildR
         elif check:
             report.stale.append(target)
             message = "missing" if current is None else "out of date"
-            report.findings.append(Finding("build.stale_output", Severity.ERROR,
-                                           f"{message}: run ldpress build", str(target)))
+            report.findings.append(
+                Finding(
+                    "build.stale_output",
+                    Severity.ERROR,
+                    f"{message}: run ldpress build",
+                    str(target),
+                )
+            )
         else:
             write_atomic(target, data)
             report.written.append(target)

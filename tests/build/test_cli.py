@@ -29,7 +29,9 @@ def test_build_writes_and_prints_each_file(tmp_path: Path) -> None:
 
 
 def test_check_is_clean_on_the_committed_output() -> None:
-    result = runner.invoke(app, ["build", str(ROOT / "data"), "--out", str(ROOT / "output"), "--check"])
+    result = runner.invoke(
+        app, ["build", str(ROOT / "data"), "--out", str(ROOT / "output"), "--check"]
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -81,7 +83,9 @@ def test_default_paths_use_data_in_the_cwd_else_the_seed(tmp_path: Path) -> None
     cmd = [sys.executable, "-m", "ldpress", "build"]
     seed = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     assert seed.returncode == 0, seed.stderr
-    assert sorted(seed.stdout.split()) == sorted(f"output/{p.name}" for p in (ROOT / "output").iterdir())
+    assert sorted(seed.stdout.split()) == sorted(
+        f"output/{p.name}" for p in (ROOT / "output").iterdir()
+    )
     assert (tmp_path / "output" / "japan-dprk-talks.jsonld").read_bytes() == (
         ROOT / "output" / "japan-dprk-talks.jsonld"
     ).read_bytes()

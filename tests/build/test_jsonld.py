@@ -22,8 +22,9 @@ texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), m
 
 @st.composite
 def graphs(draw: st.DrawFn) -> list[dict[str, Any]]:
-    keys = draw(st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), min_size=1, max_size=6,
-                         unique=True))
+    keys = draw(
+        st.lists(st.from_regex(r"[a-z]{1,6}", fullmatch=True), min_size=1, max_size=6, unique=True)
+    )
     nodes = []
     for key in keys:
         node: dict[str, Any] = {"@id": f"{BASE}#{key}", "@type": draw(st.sampled_from(TYPES))}

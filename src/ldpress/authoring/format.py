@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-FORMAT_ID = "https://ldpress.example.org/schemas/article-data.schema.json"
+FORMAT_ID = "https://ldpress.example/schemas/article-data.schema.json"  # = schema_id(file)
 LOCAL_KEY_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://[^\s#]+$"
@@ -129,6 +129,7 @@ def build_authoring_schema() -> dict[str, Any]:
 
 
 def render_authoring_schema() -> bytes:
-    """The committed bytes of ``schemas/article-data.schema.json``."""
-    text = json.dumps(build_authoring_schema(), ensure_ascii=False, indent=2)
+    """The committed bytes of ``schemas/article-data.schema.json`` (same rendering as every
+    schema ``ldpress schema`` writes: sorted keys, 2-space indent, trailing newline)."""
+    text = json.dumps(build_authoring_schema(), ensure_ascii=False, indent=2, sort_keys=True)
     return (text + "\n").encode()

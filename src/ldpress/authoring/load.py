@@ -20,6 +20,7 @@ from ldpress.authoring.nodes import NodeResolver, Resolved
 from ldpress.authoring.yamlpos import Located, load_located
 from ldpress.findings import Finding, Severity, has_errors, json_path
 from ldpress.graph.ids import mint_id
+from ldpress.models import parse_node
 
 MAX_DATA_FILE = 8 << 20
 
@@ -122,7 +123,31 @@ def _resolve(envelope: ArticleData, doc: Located, base_dir: Path, result: DataFi
         result.main_id = ids[envelope.main]
     result.nodes = resolver.resolve_all(raw_nodes)
     _check_provenance(envelope, raw_nodes, resolver)
+    if not has_errors(resolver.findings):
+        for node in result.nodes:
+            _check_model(node, resolver)
     result.findings.extend(resolver.findings)
+
+
+_MODEL_CODES = {"wrong_node_type": "data.wrong_type", "missing_type": "data.missing_property"}
+
+
+def _check_model(node: Resolved, resolver: NodeResolver) -> None:
+    """Validate the resolved node with ldpress's pydantic models (what the bundle schema is
+    generated from), so what they reject is reported at its place in the data file."""
+    try:
+        parse_node(node.wire)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
+            code = _MODEL_CODES.get(err["type"], f"data.{err['type']}")
+            resolver.error(
+                code,
+                err["msg"],
+                ("nodes", node.key, *loc),
+                node_id=node.id,
+                key=err["type"] == "unknown_property",
+            )
 
 
 def _check_provenance(envelope: ArticleData, raw: dict[str, Any], resolver: NodeResolver) -> None:

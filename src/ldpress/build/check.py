@@ -51,13 +51,18 @@ def bundle_schema() -> dict[str, Any]:
         schemas = importlib.import_module("ldpress.schemas")
     except ImportError:
         return ENVELOPE_SCHEMA
-    loaded: dict[str, Any] = schemas.load_schema("bundle")
+    loaded: dict[str, Any] = schemas.load_schema("bundle.schema.json")
     return loaded
 
 
 @cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(bundle_schema())
+    schema = bundle_schema()
+    if schema is ENVELOPE_SCHEMA:
+        return Draft202012Validator(schema)
+    # The bundle schema $refs the per-type schemas by $id; resolve them from the shipped files.
+    registry = importlib.import_module("ldpress.schemas").schema_registry()
+    return Draft202012Validator(schema, registry=registry)
 
 
 def _finding(err: ValidationError, doc: Any, file: str | None) -> Finding:

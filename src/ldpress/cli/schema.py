@@ -1,0 +1,26 @@
+"""``ldpress schema``: write the JSON Schemas generated from the models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ldpress.schemas import write_schemas
+
+
+def schema(
+    out: Annotated[
+        Path, typer.Option("--out", help="Directory to write the *.schema.json files into.")
+    ] = Path("schemas"),
+) -> None:
+    """Write the JSON Schemas (one per node type, and the bundle) generated from the models."""
+    written = write_schemas(out)
+    for path in written:
+        typer.echo(str(path))
+    typer.echo(f"wrote {len(written)} schemas into {out}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("schema")(schema)

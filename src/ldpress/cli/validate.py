@@ -1,0 +1,174 @@
+"""``ldpress validate``: check structured data in files, pages, directories or stdin.
+
+Results go to stdout (or ``--output FILE``, written atomically); diagnostics, the baseline
+note and the progress bar go to stderr.  Exit codes follow DESIGN.md: 0 nothing at or above
+``--fail-on``, 1 findings at or above it, 2 usage error or abort.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from ldpress.cli.progress import ProgressBar
+from ldpress.errors import LdpressError
+from ldpress.findings import Severity
+from ldpress.fsutil import write_atomic
+from ldpress.report import SourceLines, render
+from ldpress.report.text import render_summary
+from ldpress.validate.baseline import apply_baseline, load_baseline, write_baseline
+from ldpress.validate.cache import FindingCache, cache_dir_from_env
+from ldpress.validate.model import Options
+from ldpress.validate.pipeline import STDIN, ValidationReport, validate_paths
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _say(message: str) -> None:
+    typer.echo(f"ldpress: {message}", err=True)
+
+
+def _apply_baselines(
+    report: ValidationReport, baseline: Path | None, write_to: Path | None, quiet: bool
+) -> None:
+    if write_to is not None:
+        write_baseline(write_to, report.findings)
+        if not quiet:
+            _say(f"wrote {len(report.findings)} findings to baseline {write_to}")
+    if baseline is not None:
+        report.findings, suppressed = apply_baseline(report.findings, load_baseline(baseline))
+        if not quiet:
+            _say(f"{suppressed} known findings suppressed by baseline {baseline}")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text.encode("utf-8"))
+
+
+def progress_enabled(quiet: bool, stream: TextIO) -> bool:
+    """A bar only for a person watching: stderr is a terminal and -q was not given."""
+    return not quiet and stream.isatty()
+
+
+def _use_colour(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def validate(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[PATHS...|-]", help="Files, pages, directories, or - for stdin."),
+    ] = None,
+    profile: Annotated[
+        list[str] | None, typer.Option("--profile", help="Rule pack to apply (repeatable).")
+    ] = None,
+    pack_dir: Annotated[
+        list[Path] | None, typer.Option("--pack-dir", help="Extra rule-pack directory.")
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="Report format.")] = (
+        OutputFormat.text
+    ),
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Lowest severity that fails the run.")
+    ] = FailOn.error,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Processes (default: all cores).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")
+    ] = None,
+    allow_context: Annotated[
+        list[str] | None, typer.Option("--allow-context", help="Remote @context to allow.")
+    ] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Glob of files to take in directories.")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Glob of files to skip in directories.")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Suppress findings known in FILE.")
+    ] = None,
+    write_baseline_to: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Record current findings in FILE.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not use the cache.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or notes.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Timing notes.")] = False,
+) -> None:
+    """Validate structured data (JSON-LD, microdata, RDFa) offline."""
+    if not paths:
+        raise typer.BadParameter("give at least one path, or - for stdin", param_hint="PATHS")
+    options = Options(
+        profiles=tuple(profile) if profile else None,
+        pack_dirs=tuple(str(d) for d in pack_dir or ()),
+        allow_context=tuple(allow_context or ()),
+    )
+    stdin = sys.stdin.buffer.read() if STDIN in paths else None
+    bar = ProgressBar(enabled=progress_enabled(quiet, sys.stderr))
+    started = time.perf_counter()
+    try:
+        report = validate_paths(
+            paths,
+            options,
+            include=tuple(include or ()),
+            exclude=tuple(exclude or ()),
+            jobs=jobs or default_jobs(),
+            cache=None if no_cache else FindingCache(cache_dir_from_env()),
+            progress=bar,
+            stdin=stdin,
+        )
+        bar.close()
+        _apply_baselines(report, baseline, write_baseline_to, quiet)
+        text = render(
+            report,
+            fmt.value,
+            profiles=options.profiles or (),
+            files=report.names,
+            root=Path.cwd(),
+            color=_use_colour(output),
+            lines=SourceLines({STDIN: stdin} if stdin is not None else None),
+        )
+        _emit(text, output)
+    except LdpressError as exc:
+        bar.close()
+        _say(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    if verbose:
+        _say(f"validated in {time.perf_counter() - started:.2f} s")
+    if not quiet and (fmt is not OutputFormat.text or output is not None):
+        _say(render_summary(report))
+    raise typer.Exit(1 if report.fails(Severity(fail_on.value)) else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate)

@@ -1,0 +1,178 @@
+"""Embed bundles into page files: check the bundle, derive safe output paths, write atomically.
+
+The file-level half of ``ldpress embed``.  A bundle is checked once before any page is touched
+(errors always refuse, warnings refuse unless forced).  Each page is then handled on its own so
+that one refused page never stops the others: an output path that would leave the output
+directory, a page that cannot be placed, or a failed write becomes a finding for that page.
+Writes go through :func:`ldpress.fsutil.write_atomic`, so the original page is intact after any
+failure and keeps its file mode.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from ldpress.errors import InputError
+from ldpress.findings import Finding, Severity
+from ldpress.fsutil import write_atomic
+from ldpress.html.embed import DEFAULT_MARKER, EmbedResult, embed_page
+from ldpress.html.pagebytes import read_page_bytes
+
+Checker = Callable[[Any], list[Finding]]
+
+
+@dataclass(slots=True)
+class PageOutcome:
+    """What happened to one page file."""
+
+    source: Path
+    target: Path | None
+    result: EmbedResult | None = None
+    findings: list[Finding] = field(default_factory=list)
+    written: bool = False
+    diff: str = ""
+
+    @property
+    def failed(self) -> bool:
+        """True when the page was refused or could not be read or written."""
+        return any(f.severity is Severity.ERROR for f in self.findings) or self.result is None
+
+
+def default_checker() -> Checker:
+    """``ldpress.bundle.check_bundle`` (the build's checks), or the basic checks without it."""
+    try:
+        module = importlib.import_module("ldpress.bundle")
+    except ImportError:
+        return check_bundle_basic
+    return cast(Checker, module.check_bundle)
+
+
+def check_bundle_basic(bundle: Any) -> list[Finding]:
+    """The shape ``embed`` needs when the build's checks are not installed."""
+    if not isinstance(bundle, dict):
+        return [_bundle_finding("bundle.not_object", "the bundle is not a JSON object")]
+    out: list[Finding] = []
+    if "@context" not in bundle:
+        out.append(_bundle_finding("bundle.missing_context", "the bundle has no @context"))
+    if "@graph" not in bundle and "@type" not in bundle:
+        out.append(_bundle_finding("bundle.no_nodes", "the bundle has neither @graph nor @type"))
+    out.append(
+        Finding(
+            "embed.basic_checks_only",
+            Severity.INFO,
+            "ldpress.bundle is not installed; only the bundle's shape was checked",
+        )
+    )
+    return out
+
+
+def _bundle_finding(code: str, message: str) -> Finding:
+    return Finding(code, Severity.ERROR, message, path="$")
+
+
+def load_bundle(path: Path) -> tuple[Any, list[Finding]]:
+    """The parsed bundle, or findings saying why it cannot be used (missing file aborts)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read bundle {path}: {exc.strerror or exc}") from exc
+    try:
+        return json.loads(raw), []
+    except (ValueError, UnicodeDecodeError) as exc:
+        msg = f"the bundle is not valid JSON: {exc}"
+        return None, [Finding("embed.bundle_not_json", Severity.ERROR, msg, file=str(path))]
+
+
+def bundle_refusals(
+    bundle: Any, name: str, *, checker: Checker | None = None, force: bool = False
+) -> tuple[bool, list[Finding]]:
+    """Run the checker; ``(ok, findings)`` where ok is False on errors, or warnings unforced."""
+    findings = [f.located(file=name) for f in (checker or default_checker())(bundle)]
+    worst = {f.severity for f in findings}
+    ok = Severity.ERROR not in worst and (force or Severity.WARNING not in worst)
+    return ok, findings
+
+
+def output_path(page: Path, out_dir: Path, base: Path | None = None) -> Path | Finding:
+    """Where ``page`` goes under ``out_dir``, keeping its path relative to ``base`` (or cwd).
+
+    Refused when the result would be outside ``out_dir`` (``..`` in the page path, an absolute
+    path elsewhere, a symlink inside ``out_dir`` that points out of it).
+    """
+    base = base if base is not None else Path.cwd()
+    rel = Path(os.path.relpath(page.absolute(), base.absolute()))
+    target = out_dir / rel
+    root = out_dir.resolve()
+    resolved = target.resolve()
+    if resolved == root or not resolved.is_relative_to(root):
+        return Finding(
+            "embed.outside_output_dir",
+            Severity.ERROR,
+            f"{page} would be written to {target}, outside the output directory {out_dir}",
+            file=str(page),
+        )
+    return target
+
+
+def embed_file(
+    source: Path,
+    bundle: Any,
+    target: Path,
+    *,
+    dry_run: bool = False,
+    marker: str | None = DEFAULT_MARKER,
+) -> PageOutcome:
+    """Embed ``bundle`` into the page at ``source`` and write it to ``target`` (atomically)."""
+    outcome = PageOutcome(source, target)
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        msg = f"cannot read {source}: {exc.strerror or exc}"
+        outcome.findings.append(Finding("embed.unreadable", Severity.ERROR, msg, file=str(source)))
+        return outcome
+    result = embed_page(raw, bundle, marker=marker, name=str(source))
+    outcome.result = result
+    outcome.findings.extend(result.findings)
+    if result.page is None:
+        return outcome
+    if dry_run:
+        outcome.diff = render_diff(raw, result.page, str(source), str(target))
+        return outcome
+    if result.changed or target.absolute() != source.absolute():
+        try:
+            write_atomic(target, result.page)
+        except OSError as exc:
+            msg = f"cannot write {target}: {exc.strerror or exc}; the original is unchanged"
+            outcome.findings.append(
+                Finding("embed.write_failed", Severity.ERROR, msg, file=str(source))
+            )
+            return outcome
+        outcome.written = True
+    return outcome
+
+
+def render_diff(old: bytes, new: bytes, old_name: str, new_name: str) -> str:
+    """A unified diff of two versions of a page, as text (empty when they are equal)."""
+    if old == new:
+        return ""
+    lines = difflib.unified_diff(
+        _display_text(old).splitlines(keepends=True),
+        _display_text(new).splitlines(keepends=True),
+        fromfile=old_name,
+        tofile=new_name,
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def _display_text(raw: bytes) -> str:
+    page = read_page_bytes(raw)
+    if not isinstance(page, Finding) and page.encoding.startswith("utf-16"):
+        return page.text
+    return raw.decode("utf-8", errors="replace")

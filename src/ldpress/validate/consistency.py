@@ -1,0 +1,278 @@
+"""Page consistency (HTML inputs): does the markup describe what the page shows?
+
+Google's general guidelines require structured data to describe visible content.  This layer
+compares the page's main article with the page itself (headline against ``<title>``,
+``og:title`` and ``<h1>``; datePublished against ``article:published_time`` or ``<time>``)
+and checks fact-check pages (claim and verdict present in the visible text; one ClaimReview
+per page; ClaimReview ``url`` on the page's domain).  Every finding is a warning with a
+``page.*`` code.  The DOM is parsed only when a check needs it, once per page (selectolax).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ldpress.findings import Finding, Severity, json_path
+from ldpress.validate.model import Context, Source
+from ldpress.validate.packs.values import (
+    comparable,
+    first_text,
+    normalise_text,
+    parse_datetime,
+    vocabulary,
+)
+from ldpress.validate.resolve import Entity, PageGraph, page_graph
+
+G_SDP = "https://developers.google.com/search/docs/appearance/structured-data/sd-policies"
+G_FC = "https://developers.google.com/search/docs/appearance/structured-data/factcheck"
+# Site-name separators in titles (after normalise_text every dash is "-").
+_SEPARATORS = (" | ", " - ", " :: ", " \u00b7 ", " \u00bb ", ": ")
+_ELLIPSIS = ("...", "\u2026")
+
+
+_INVISIBLE = ["script", "style", "noscript", "template", "head"]
+
+
+class PageDom:
+    def __init__(self, html: str) -> None:
+        self._tree = LexborHTMLParser(html)
+        self.title = self._text("title")
+        self.og_title = self._meta("og:title")
+        self.h1 = [n.text(deep=True, separator=" ") for n in self._tree.css("h1")]
+        self.published_time = self._meta("article:published_time")
+        self.times = [
+            t for n in self._tree.css("time[datetime]") if (t := n.attributes.get("datetime"))
+        ]
+        self.og_url = self._meta("og:url")
+        link = self._tree.css_first('link[rel="canonical"]')
+        self.canonical = link.attributes.get("href") if link is not None else None
+        self._visible: str | None = None
+
+    def _text(self, selector: str) -> str | None:
+        node = self._tree.css_first(selector)
+        return node.text(deep=True, separator=" ") if node is not None else None
+
+    def _meta(self, prop: str) -> str | None:
+        for attr in ("property", "name"):
+            node = self._tree.css_first(f'meta[{attr}="{prop}"]')
+            if node is not None:
+                content = node.attributes.get("content")
+                if content:
+                    return content
+        return None
+
+    def headings(self) -> list[tuple[str, str]]:
+        """(label, text) of the title, og:title and every h1."""
+        out = [("<title>", self.title), ("og:title", self.og_title)]
+        out += [("<h1>", h) for h in self.h1]
+        return [(label, text) for label, text in out if text]
+
+    def visible_text(self) -> str:
+        """Normalised text of the body (computed on first use; strips the tree's scripts)."""
+        if self._visible is None:
+            self._tree.strip_tags(_INVISIBLE)
+            body = self._tree.body
+            raw = body.text(deep=True, separator=" ") if body is not None else ""
+            self._visible = normalise_text(raw)
+        return self._visible
+
+
+def page_dom(source: Source, ctx: Context) -> PageDom:
+    """The DOM of an HTML source, parsed once per run and shared by the layers."""
+    cache: dict[int, PageDom] = ctx.scratch.setdefault("page_dom", {})
+    dom = cache.get(id(source))
+    if dom is None:
+        dom = PageDom(source.text or "")
+        cache[id(source)] = dom
+    return dom
+
+
+@dataclass(slots=True)
+class _Page:
+    source: Source
+    graph: PageGraph
+    dom: PageDom
+
+    def finding(self, code: str, message: str, entity: Entity, key: str, url: str) -> Finding:
+        at, where = self.graph.view(entity).locate((key,))
+        line, column = at.block.locate(where)
+        return Finding(
+            code=code,
+            severity=Severity.WARNING,
+            message=message,
+            file=at.block.file,
+            line=line,
+            column=column,
+            path=json_path(*where),
+            node_id=entity.id,
+            rule_url=url,
+        )
+
+
+def check(source: Source, ctx: Context) -> Iterator[Finding]:
+    """The page-consistency layer; yields nothing for non-HTML sources."""
+    if source.kind != "html" or not source.text:
+        return
+    graph = page_graph(source, ctx)
+    vocab = vocabulary()
+    articles = [
+        e
+        for e in graph.entities
+        if e.key in graph.main and any(vocab.is_subtype(t, "CreativeWork") for t in e.types)
+    ]
+    reviews = [
+        e for e in graph.entities if any(vocab.is_subtype(t, "ClaimReview") for t in e.types)
+    ]
+    if not articles and not reviews:
+        return  # nothing to compare: do not parse the DOM
+    page = _Page(source, graph, page_dom(source, ctx))
+    for entity in articles:
+        data = graph.view(entity).data
+        yield from _headline(page, entity, data)
+        yield from _date_published(page, entity, data)
+    for i, entity in enumerate(reviews):
+        data = graph.view(entity).data
+        if i > 0:
+            yield page.finding(
+                "page.multiple_claim_reviews",
+                f"page has {len(reviews)} ClaimReviews; one per page is the fact-check result",
+                entity,
+                "@type",
+                G_FC,
+            )
+        yield from _claim_visible(page, entity, data)
+        yield from _review_url(page, entity, data)
+
+
+# -- headline --------------------------------------------------------------------------------
+def headline_matches(headline: str, candidate: str) -> bool:
+    """Equal after normalising, allowing a site name around it and truncation either side."""
+    # Google decodes HTML entities in JSON-LD text once more than JSON parsers do.
+    h = _strip_ellipsis(normalise_text(html.unescape(headline)))
+    c = normalise_text(candidate)
+    parts = [c, *(p for sep in _SEPARATORS for p in c.split(sep))]
+    for part in parts:
+        stem = _strip_ellipsis(part.strip())
+        if not stem:
+            continue
+        if stem == h or h in stem:
+            return True
+        if len(stem) >= 20 and h.startswith(stem):  # the title cut the headline short
+            return True
+    return False
+
+
+def _strip_ellipsis(text: str) -> str:
+    for e in _ELLIPSIS:
+        if text.endswith(e):
+            return text[: -len(e)].rstrip()
+    return text
+
+
+def _headline(page: _Page, entity: Entity, data: dict[str, Any]) -> Iterator[Finding]:
+    headline = first_text(data.get("headline"))
+    if headline is None:
+        return
+    found = [(label, text) for label, text in page.dom.headings() if text.strip()]
+    if found and not any(headline_matches(headline, text) for _, text in found):
+        shown = "; ".join(f"{label} {text.strip()[:60]!r}" for label, text in found[:3])
+        yield page.finding(
+            "page.headline_mismatch",
+            f"headline {headline[:80]!r} matches none of the page's {shown}",
+            entity,
+            "headline",
+            G_SDP,
+        )
+
+
+# -- dates -------------------------------------------------------------------------------------
+def same_moment(a: str, b: str) -> bool | None:
+    """True/False when both parse as ISO 8601; a date-only side compares calendar dates."""
+    x, y = parse_datetime(a), parse_datetime(b)
+    if x is None or y is None:
+        return None
+    if len(a.strip()) == 10 or len(b.strip()) == 10:
+        return a.strip()[:10] == b.strip()[:10]
+    if isinstance(x, datetime) and isinstance(y, datetime) and None in (x.tzinfo, y.tzinfo):
+        # One side has no offset: compare the wall-clock times as written.
+        x, y = x.replace(tzinfo=None), y.replace(tzinfo=None)
+    return abs((comparable(x) - comparable(y)).total_seconds()) <= 60
+
+
+def _date_published(page: _Page, entity: Entity, data: dict[str, Any]) -> Iterator[Finding]:
+    published = first_text(data.get("datePublished"))
+    if published is None or parse_datetime(published) is None:
+        return
+    meta = page.dom.published_time
+    label, candidates = ("article:published_time", [meta]) if meta else ("<time>", page.dom.times)
+    verdicts = [same_moment(published, c) for c in candidates]
+    if any(v is False for v in verdicts) and not any(verdicts):
+        shown = ", ".join(repr(c) for c in candidates[:3])
+        yield page.finding(
+            "page.date_published_mismatch",
+            f"datePublished {published!r} differs from the page's {label} {shown}",
+            entity,
+            "datePublished",
+            G_SDP,
+        )
+
+
+# -- fact checks -------------------------------------------------------------------------------
+def _claim_visible(page: _Page, entity: Entity, data: dict[str, Any]) -> Iterator[Finding]:
+    claim = first_text(data.get("claimReviewed"))
+    if claim and normalise_text(claim) not in page.dom.visible_text():
+        yield page.finding(
+            "page.claim_not_visible",
+            f"claimReviewed {claim[:80]!r} is not in the page's visible text",
+            entity,
+            "claimReviewed",
+            G_SDP,
+        )
+    rating = data.get("reviewRating")
+    rating = rating[0] if isinstance(rating, list) and rating else rating
+    verdict = first_text(rating.get("alternateName")) if isinstance(rating, dict) else None
+    if verdict and normalise_text(verdict) not in page.dom.visible_text():
+        yield page.finding(
+            "page.verdict_not_visible",
+            f"verdict (reviewRating.alternateName) {verdict[:80]!r} is not in the visible text",
+            entity,
+            "reviewRating",
+            G_SDP,
+        )
+
+
+def page_host(page: _Page) -> str | None:
+    for url in (page.source.url, page.dom.canonical, page.dom.og_url):
+        host = urlsplit(url).hostname if url else None
+        if host:
+            return host.lower()
+    return None
+
+
+def on_domain(url_host: str, host: str) -> bool:
+    """``url_host`` is ``host`` or a subdomain of it (a leading ``www.`` of host ignored)."""
+    base = host.removeprefix("www.")
+    return url_host in (host, base) or url_host.endswith("." + base)
+
+
+def _review_url(page: _Page, entity: Entity, data: dict[str, Any]) -> Iterator[Finding]:
+    url = first_text(data.get("url"))
+    host = page_host(page)
+    if not url or not host:
+        return
+    target = urlsplit(urljoin(f"https://{host}/", url.strip())).hostname
+    if target and not on_domain(target.lower(), host):
+        yield page.finding(
+            "page.claim_review_url_off_domain",
+            f"ClaimReview url {url[:80]!r} is not on the page's domain {host}",
+            entity,
+            "url",
+            G_FC,
+        )

@@ -1,0 +1,140 @@
+"""Find the JSON-LD script elements of an HTML page without building a DOM.
+
+A page is scanned once with a compiled regex for comment openers and ``<script`` start tags:
+comments are skipped whole, every script element's content is skipped up to the first
+``</script`` (HTML's script-data rule, so JavaScript holding ``<!--`` or ``"<script>"`` never
+confuses the scan), and the elements whose ``type`` is ``application/ld+json`` (any case, with
+parameters, quoted or not) are reported with the 1-based line and column of their first
+content character.  A DOM parse costs ~1 ms per news page; this scan costs ~0.1 ms.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Spelled-out case classes instead of re.IGNORECASE: the literal "<" prefix lets the regex
+# engine jump between candidates with a fast search (2-3x faster on 170 KB pages).
+_OPENER = re.compile(r"<(?:!--|[sS][cC][rR][iI][pP][tT]\b)")
+# The rest of a start tag: attribute values may hold ">" inside quotes.
+_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_SCRIPT_END = re.compile(r"</[sS][cC][rR][iI][pP][tT][\s/>]")
+_ATTR = re.compile(
+    r"""(?:^|[\s"'/])([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptBlock:
+    """One JSON-LD script element: its content and where that content starts in the page."""
+
+    text: str
+    start: int  # offset of the first content character in the page
+    line: int
+    column: int
+    terminated: bool  # False when the page ended before ``</script``
+
+
+class LineCounter:
+    """Offsets → (line, column), counting newlines incrementally for increasing offsets.
+
+    A page has few blocks, so counting from the previous offset is cheaper than building a
+    full newline index of a 170 KB page (thousands of Python-level entries).
+    """
+
+    __slots__ = ("_line", "_offset", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._offset = 0
+        self._line = 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        if offset < self._offset:
+            self._offset, self._line = 0, 1
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line, offset - self._text.rfind("\n", 0, offset)
+
+
+def parse_attributes(tag: str) -> dict[str, str]:
+    """Attributes of a start tag's inner text (after the tag name), names lowercased, first
+    occurrence wins (as in HTML), entity references in values decoded."""
+    attrs: dict[str, str] = {}
+    for m in _ATTR.finditer(tag):
+        name = m.group(1).lower()
+        if name not in attrs:
+            raw = m.group(2) if m.group(2) is not None else m.group(3) or m.group(4) or ""
+            attrs[name] = html.unescape(raw) if "&" in raw else raw
+    return attrs
+
+
+def is_jsonld_type(value: str | None) -> bool:
+    """``application/ld+json`` with any case, whitespace and parameters."""
+    if value is None:
+        return False
+    return value.split(";", 1)[0].strip().lower() == "application/ld+json"
+
+
+def iter_jsonld_scripts(page: str) -> Iterator[ScriptBlock]:
+    """Every ``<script type="application/ld+json">`` element of ``page``, in page order."""
+    counter = LineCounter(page)
+    pos = 0
+    while True:
+        m = _OPENER.search(page, pos)
+        if m is None:
+            return
+        if m.group() == "<!--":
+            end = page.find("-->", m.end())
+            pos = len(page) if end < 0 else end + 3
+            continue
+        rest = _TAG_REST.match(page, m.end())
+        if rest is None:  # "<script" with no closing ">": not a tag the parser completes
+            return
+        start = rest.end()
+        close = _SCRIPT_END.search(page, start)
+        stop = len(page) if close is None else close.start()
+        pos = stop if close is None else close.end()
+        tag = page[m.end() : start - 1]
+        if "ld+json" in tag.lower() and is_jsonld_type(parse_attributes(tag).get("type")):
+            line, column = counter.position(start)
+            yield ScriptBlock(page[start:stop], start, line, column, close is not None)
+
+
+def find_page_url(page: str) -> str | None:
+    """The page's canonical URL (``<link rel=canonical>``), else its ``og:url``, else None.
+
+    Looks for the literal, lower-case ``canonical`` / ``og:url`` in the head with
+    ``str.find`` (a case-insensitive regex over the head costs more than the whole script
+    scan); every page of the corpus spells them so.
+    """
+    head_end = page.find("</head")
+    if head_end < 0:
+        head_end = page.find("</HEAD")
+    head_end = len(page) if head_end < 0 else head_end
+    for needle, attr in (("canonical", "href"), ("og:url", "content")):
+        at = page.find(needle, 0, head_end)
+        while at >= 0:
+            value = _attribute_of_tag_around(page, at, attr)
+            if value:
+                return value
+            at = page.find(needle, at + 1, head_end)
+    return None
+
+
+def _attribute_of_tag_around(page: str, at: int, attr: str) -> str | None:
+    tag_start = page.rfind("<", 0, at)
+    tag_end = page.find(">", at)
+    if tag_start < 0 or tag_end < 0 or page.find(">", tag_start, at) >= 0:
+        return None
+    tag = page[tag_start + 1 : tag_end]
+    name, _, rest = tag.partition(" ")
+    name = name.strip().lower()
+    attrs = parse_attributes(" " + rest)
+    if name == "link" and "canonical" in attrs.get("rel", "").lower().split():
+        return attrs.get(attr, "").strip() or None
+    if name == "meta" and attrs.get("property", attrs.get("name", "")).lower() == "og:url":
+        return attrs.get(attr, "").strip() or None
+    return None

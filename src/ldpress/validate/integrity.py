@@ -1,0 +1,245 @@
+"""The graph-integrity layer: all blocks of one source form one graph; check its links.
+
+- ``graph.dangling_ref`` (error): an ``{"@id": ...}`` reference that is local to the page --
+  a blank node, a bare fragment, or an IRI whose part before ``#`` is the page's URL or the
+  base of an @id described on the page -- and that no node on the page describes.  References
+  to other documents are fine.
+- ``graph.string_ref`` (warning): a plain string equal to an @id described on the page, under
+  a property whose strings are literals (``"author": "#person-1"``); with an @id-coerced
+  term (``url``, ``sameAs``) a string already is a reference.
+- ``graph.conflict`` (warning): one @id described twice with different literal values for a
+  property, or with unrelated types; located at the second description.
+- ``graph.unreachable`` (info): on a page that links its top-level nodes by @id, a
+  top-level node that neither references nor is referenced by any other -- usually a broken
+  link.  Pages of independent blocks (an Organization, a WebSite, an Article) are not linked
+  graphs, so they get no such finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urldefrag, urljoin
+
+from ldpress.findings import Finding, Severity, json_path
+from ldpress.validate.expansion import base_of, loader_for
+from ldpress.validate.fastexpand import TermsByPath
+from ldpress.validate.model import Block, Context, PathTuple, Source
+from ldpress.validate.nodes import NodeAt, as_list, is_reference, iter_nodes, node_id, term_name
+from ldpress.validate.vocabrange import schema_name, vocab_for
+
+RULE_URL = "https://www.w3.org/TR/json-ld11/#node-identifiers"
+_Top = tuple[int, PathTuple]  # (block index, path of the top-level node that holds a node)
+
+
+@dataclass(slots=True)
+class _Page:
+    """The nodes of one source, with their ids normalised against the page URL."""
+
+    base: str | None
+    described: dict[str, list[NodeAt]] = field(default_factory=dict)
+    refs: list[tuple[NodeAt, str, _Top]] = field(default_factory=list)  # (ref, id, owner)
+    tops: dict[_Top, NodeAt] = field(default_factory=dict)
+    owners: dict[str, set[_Top]] = field(default_factory=dict)  # id -> tops describing it
+
+    _norm: dict[str, str] = field(default_factory=dict)
+
+    def norm(self, iri: str) -> str:
+        got = self._norm.get(iri)
+        if got is None:
+            local = self.base is not None and not iri.startswith("_:") and "://" not in iri
+            got = self._norm[iri] = urljoin(self.base, iri) if self.base and local else iri
+        return got
+
+    def page_bases(self) -> set[str]:
+        bases = {urldefrag(i)[0] for i in self.described if "#" in i}
+        if self.base:
+            bases.add(urldefrag(self.base)[0])
+        return bases
+
+
+def check(source: Source, ctx: Context) -> Iterator[Finding]:
+    """Findings of the graph layer over all parsed blocks of ``source``."""
+    page = _collect(source, ctx)
+    yield from _dangling(page)
+    yield from _string_refs(source, ctx, page)
+    yield from _conflicts(page, ctx)
+    yield from _unreachable(page)
+
+
+def _top_paths(block: Block) -> list[PathTuple]:
+    data = block.data
+    if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+        return [("@graph", i) for i in range(len(data["@graph"]))]
+    if isinstance(data, list):
+        return [(i,) for i in range(len(data))]
+    return [()]
+
+
+def _collect(source: Source, ctx: Context) -> _Page:
+    page = _Page(base_of(source, ctx))
+    for block in source.blocks:
+        if not block.parsed:
+            continue
+        tops = _top_paths(block)
+        for at in iter_nodes(block):
+            owner = next((t for t in tops if at.path[: len(t)] == t), ())
+            key = (block.index, owner)
+            if at.path == owner:
+                page.tops[key] = at
+            nid = node_id(at.node)
+            if nid is None:
+                continue
+            if is_reference(at.node):
+                page.refs.append((at, page.norm(nid), key))
+            else:
+                page.described.setdefault(page.norm(nid), []).append(at)
+                page.owners.setdefault(page.norm(nid), set()).add(key)
+    return page
+
+
+def _is_local(iri: str, raw: str, bases: set[str]) -> bool:
+    if raw.startswith(("_:", "#")):
+        return True
+    return "#" in iri and urldefrag(iri)[0] in bases
+
+
+def _dangling(page: _Page) -> Iterator[Finding]:
+    bases = page.page_bases()
+    for at, iri, _ in page.refs:
+        raw = node_id(at.node) or ""
+        if iri not in page.described and _is_local(iri, raw, bases):
+            key = "@id" if "@id" in at.node else "id"
+            yield _finding(
+                at,
+                (*at.path, key),
+                "graph.dangling_ref",
+                Severity.ERROR,
+                f"reference {raw!r} points into this page, but no node on the page has that @id",
+                raw,
+                "describe the node, or fix the @id",
+            )
+
+
+def _string_refs(source: Source, ctx: Context, page: _Page) -> Iterator[Finding]:
+    if not page.described:
+        return
+    loader = loader_for(ctx)
+    for block in source.blocks:
+        if not block.parsed:
+            continue
+        by_path = TermsByPath(block.data, loader)
+        for at in iter_nodes(block):
+            terms = by_path.at(at.path)
+            for key, value in at.node.items():
+                if key.startswith("@") or (terms is not None and terms.coercion(key) == "@id"):
+                    continue
+                if terms is not None and schema_name(terms.key_iri(key)) is None:
+                    continue
+                for i, v in enumerate(as_list(value)):
+                    if isinstance(v, str) and v.strip() and page.norm(v) in page.described:
+                        path = (*at.path, key, i) if isinstance(value, list) else (*at.path, key)
+                        yield _finding(
+                            at,
+                            path,
+                            "graph.string_ref",
+                            Severity.WARNING,
+                            f"{v!r} is a plain string equal to an @id on this page; "
+                            "a reference must be an object",
+                            v,
+                            f'write {{"@id": "{v}"}}',
+                        )
+
+
+def _literals(value: Any) -> frozenset[Any] | None:
+    items = as_list(value)
+    if not items or not all(isinstance(v, str | int | float | bool) for v in items):
+        return None
+    return frozenset(items)
+
+
+def _conflicts(page: _Page, ctx: Context) -> Iterator[Finding]:
+    vocab = vocab_for(ctx)
+    for iri, nodes in page.described.items():
+        first = nodes[0]
+        for other in nodes[1:]:
+            for key, value in other.node.items():
+                if key in ("@id", "id", "@context") or key not in first.node:
+                    continue
+                if key in ("@type", "type"):
+                    if _unrelated_types(vocab, first.node[key], value):
+                        yield _conflict(other, key, iri, "types")
+                    continue
+                a, b = _literals(first.node[key]), _literals(value)
+                if a is not None and b is not None and a != b:
+                    yield _conflict(other, key, iri, f"values for {key!r}")
+
+
+def _unrelated_types(vocab: Any, a: Any, b: Any) -> bool:
+    ta = {t for t in as_list(a) if isinstance(t, str)}
+    tb = {t for t in as_list(b) if isinstance(t, str)}
+    if not ta or not tb or ta & tb:
+        return False
+    pairs = [(term_name(x) or x, term_name(y) or y) for x in ta for y in tb]
+    return not any(vocab.is_subtype(x, y) or vocab.is_subtype(y, x) for x, y in pairs)
+
+
+def _conflict(at: NodeAt, key: str, iri: str, what: str) -> Finding:
+    return _finding(
+        at,
+        (*at.path, key),
+        "graph.conflict",
+        Severity.WARNING,
+        f"{iri!r} is described more than once on this page with different {what}",
+        iri,
+        "describe each node once, or make the descriptions agree",
+    )
+
+
+def _unreachable(page: _Page) -> Iterator[Finding]:
+    linked: set[_Top] = set()  # top-level nodes that take part in an @id link
+    for _at, iri, owner in page.refs:
+        targets = page.owners.get(iri, set()) - {owner}
+        if targets:
+            linked.add(owner)
+            linked.update(targets)
+    if not linked:
+        return  # not a linked graph: independent blocks are normal
+    for key, at in page.tops.items():
+        nid = node_id(at.node)
+        if key not in linked and nid is not None:
+            yield _finding(
+                at,
+                at.path,
+                "graph.unreachable",
+                Severity.INFO,
+                f"node {nid!r} is not linked to the rest of this page's graph "
+                "(nothing references it and it references nothing on the page)",
+                nid,
+                "reference it from the node it belongs to",
+            )
+
+
+def _finding(
+    at: NodeAt,
+    path: PathTuple,
+    code: str,
+    severity: Severity,
+    message: str,
+    nid: str | None,
+    hint: str | None = None,
+) -> Finding:
+    line, column = at.block.locate(path)
+    return Finding(
+        code=code,
+        severity=severity,
+        message=message,
+        file=at.block.file,
+        line=line,
+        column=column,
+        path=json_path(*path),
+        node_id=nid,
+        rule_url=RULE_URL,
+        hint=hint,
+    )

@@ -1,0 +1,281 @@
+"""Walk a JSON-LD block as written and report what expansion silently loses or bends.
+
+Expansion does not fail on a misspelt keyword (``@typ`` is ignored), a term that maps to no
+IRI (dropped), a null value (dropped) or a relative IRI (resolved against whatever base the
+processor has), so the JSON-LD layer finds these here, at the exact key the author wrote.
+Keys are resolved with the active context's :class:`~ldpress.validate.fastexpand.Terms`;
+embedded contexts are applied as the walk descends (scoped contexts are not modelled).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ldpress.findings import Finding, Severity, json_path
+from ldpress.validate.fastexpand import Terms, is_absolute_iri, is_schema_context, schema_terms
+from ldpress.validate.model import Block, PathTuple
+from ldpress.validate.nodes import node_id
+
+KEYWORDS = frozenset(
+    [
+        "@base",
+        "@container",
+        "@context",
+        "@direction",
+        "@graph",
+        "@id",
+        "@import",
+        "@included",
+        "@index",
+        "@json",
+        "@language",
+        "@list",
+        "@nest",
+        "@none",
+        "@prefix",
+        "@propagate",
+        "@protected",
+        "@reverse",
+        "@set",
+        "@type",
+        "@value",
+        "@version",
+        "@vocab",
+    ]
+)
+# Braces are left out: URL templates ({search_term_string}) are a schema.org pattern.
+_BAD_IRI_CHARS = re.compile(r"[\s<>\"|\\^`]")
+# A relative reference that starts like a host name ("www.x.com/a", "example.org"): the
+# author forgot the scheme.  Common TLDs only, so "photo.jpg" is not taken for a host.
+_HOST_LIKE = re.compile(
+    r"^(?:www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|news|co|uk|de|fr"
+    r"|es|it|nl|in|au|ca|us|eu|br|jp|ru|ch|be|at|se|no|dk|pl)(?:[/:?#]|$))",
+    re.IGNORECASE,
+)
+JSONLD_SPEC = "https://www.w3.org/TR/json-ld11/"
+
+
+def suggest_keyword(key: str) -> str | None:
+    lowered = key.lower()
+    for kw in sorted(KEYWORDS):
+        if kw.lower() == lowered:
+            return kw
+    close = difflib.get_close_matches(lowered, sorted(KEYWORDS), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def iter_context_urls(data: Any, path: PathTuple = ()) -> Iterator[tuple[PathTuple, str]]:
+    """Every context URL a block names (in ``@context`` values, lists of them included)."""
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from iter_context_urls(item, (*path, i))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key == "@context":
+                yield from _context_urls(value, (*path, key))
+            else:
+                yield from iter_context_urls(value, (*path, key))
+
+
+def _context_urls(value: Any, path: PathTuple) -> Iterator[tuple[PathTuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _context_urls(item, (*path, i))
+    elif isinstance(value, dict) and isinstance(value.get("@import"), str):
+        yield (*path, "@import"), value["@import"]
+
+
+def find_path(data: Any, keys: tuple[str, ...], path: PathTuple = ()) -> PathTuple | None:
+    """Path of the first occurrence of any of ``keys`` (depth first), else None."""
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            found = find_path(item, keys, (*path, i))
+            if found is not None:
+                return found
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key in keys:
+                return (*path, key)
+            found = find_path(value, keys, (*path, key))
+            if found is not None:
+                return found
+    return None
+
+
+class BlockWalk:
+    """One walk over one block, appending findings to ``out``."""
+
+    def __init__(self, block: Block, has_base: bool, out: list[Finding]) -> None:
+        self.block = block
+        self.has_base = has_base
+        self.out = out
+
+    def run(self, terms: Terms | None) -> None:
+        data = self.block.data
+        items = list(enumerate(data)) if isinstance(data, list) else [(None, data)]
+        for i, item in items:
+            if isinstance(item, dict):
+                path: PathTuple = () if i is None else (i,)
+                if "@context" not in item and set(item) - {"@graph"}:
+                    self.no_context(item, path)
+                    continue
+                # a top-level array item starts from the empty context, not the first item's
+                top = terms if i in (None, 0) else _initial_like(terms)
+                self.node(item, path, top, skip_context=i in (None, 0))
+
+    def no_context(self, item: dict[str, Any], path: PathTuple) -> None:
+        self.add(
+            path,
+            "jsonld.dropped",
+            Severity.ERROR,
+            "this top-level object has no @context, so every term in it maps to no IRI and "
+            "expansion drops all of its data",
+            node_id(item),
+            'add "@context": "https://schema.org"',
+        )
+
+    def node(
+        self, obj: dict[str, Any], path: PathTuple, terms: Terms | None, skip_context: bool = False
+    ) -> None:
+        local = obj.get("@context")
+        # schema.org's context over itself changes nothing: skip the processing
+        same = is_schema_context(local) and terms is schema_terms()
+        if local is not None and terms is not None and not skip_context and not same:
+            try:
+                terms = terms.with_context(local)
+            except Exception:  # refused or invalid: the expansion finding covers it
+                terms = None
+        nid = node_id(obj)
+        for key, value in obj.items():
+            if key != "@context":
+                self.entry(key, value, (*path, key), terms, nid)
+
+    def entry(self, key: str, value: Any, path: PathTuple, terms: Terms | None, nid: Any) -> None:
+        if key.startswith("@") and key not in KEYWORDS:
+            hint = suggest_keyword(key)
+            self.add(
+                path,
+                "jsonld.unknown_keyword",
+                Severity.ERROR,
+                f"{key!r} is not a JSON-LD keyword, so expansion ignores it and its value",
+                nid,
+                f"did you mean {hint}?" if hint else None,
+            )
+            return
+        iri = key if key.startswith("@") else (terms.key_iri(key) if terms else None)
+        if terms is None and not key.startswith("@"):
+            return  # context unknown (refused or invalid): nothing sound to say
+        if iri == "@id":
+            self.iri(value, path, terms, nid)
+        elif iri in ("@type", "@value", "@language"):
+            return
+        elif iri is None or not (iri.startswith("@") or is_absolute_iri(iri)):
+            self.add(
+                path,
+                "jsonld.dropped",
+                Severity.WARNING,
+                f"term {key!r} maps to no IRI in the active context, so expansion drops it",
+                nid,
+                "define it in the @context or add an @vocab",
+            )
+        elif value is None:
+            self.add(
+                path,
+                "jsonld.dropped",
+                Severity.INFO,
+                f"{key!r} is null, so expansion drops it",
+                nid,
+            )
+        else:
+            coercion = terms.coercion(key) if terms else None
+            self.values(value, path, terms, coercion, nid)
+
+    def values(
+        self, value: Any, path: PathTuple, terms: Terms | None, coercion: str | None, nid: Any
+    ) -> None:
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                if item is None:
+                    self.add(
+                        (*path, i),
+                        "jsonld.dropped",
+                        Severity.INFO,
+                        "a null list item, dropped by expansion",
+                        nid,
+                    )
+                else:
+                    self.values(item, (*path, i), terms, coercion, nid)
+        elif isinstance(value, dict):
+            self.node(value, path, terms)
+        elif isinstance(value, str) and coercion == "@id":
+            self.iri(value, path, terms, nid)
+
+    def iri(self, value: Any, path: PathTuple, terms: Terms | None, nid: Any) -> None:
+        if not isinstance(value, str) or value.startswith("_:"):
+            return
+        expanded = terms.value_iri(value, None) if terms else value
+        if _BAD_IRI_CHARS.search(expanded):
+            self.add(
+                path,
+                "jsonld.invalid_iri",
+                Severity.WARNING,
+                f"{value!r} is not a valid IRI (spaces or characters IRIs may not hold)",
+                nid,
+                "percent-encode the offending characters",
+            )
+        elif is_absolute_iri(expanded):
+            return
+        elif _HOST_LIKE.match(expanded):
+            self.add(
+                path,
+                "jsonld.relative_iri",
+                Severity.WARNING,
+                f"{value!r} looks like a host name without a scheme, so it resolves as a "
+                "path relative to the page",
+                nid,
+                f"write https://{value}",
+            )
+        elif not self.has_base:
+            self.add(
+                path,
+                "jsonld.relative_iri",
+                Severity.WARNING,
+                f"relative IRI {value!r} has no base to resolve against in a standalone "
+                "JSON-LD file",
+                nid,
+                "use an absolute IRI (or pass the page URL as base)",
+            )
+
+    def add(
+        self,
+        path: PathTuple,
+        code: str,
+        severity: Severity,
+        message: str,
+        nid: Any,
+        hint: str | None = None,
+    ) -> None:
+        line, column = self.block.locate(path)
+        self.out.append(
+            Finding(
+                code=code,
+                severity=severity,
+                message=message,
+                file=self.block.file,
+                line=line,
+                column=column,
+                path=json_path(*path),
+                node_id=nid if isinstance(nid, str) else None,
+                rule_url=JSONLD_SPEC,
+                hint=hint,
+            )
+        )
+
+
+def _initial_like(terms: Terms | None) -> Terms | None:
+    return Terms.initial(terms.loader) if terms is not None else None

@@ -1,0 +1,260 @@
+"""Run the validation layers over many inputs and gather one :class:`ValidationReport`.
+
+The pipeline lists the inputs first (names only: files, directory contents, ``-`` for
+stdin), then streams them one at a time through the source loader and the layers, keeping
+only the findings, so memory stays flat however large the site.  With ``jobs > 1`` the
+files go to a forked process pool in chunks and the results are taken back in input order,
+so the report is identical to a one-process run.  An optional cache skips files whose
+findings are already known.  The library never prints: progress is a callback.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ldpress.errors import InputError, LdpressError
+from ldpress.findings import Finding, Report, Severity
+from ldpress.validate.cache import BoundCache, FileResult, FindingCache
+from ldpress.validate.layers import resolve_all
+from ldpress.validate.model import Context, Layer, Options, Source
+
+STDIN = "-"
+# Far above the loader's own size limit (which turns a huge input into a finding), so a
+# multi-gigabyte file is never read whole into memory only to be refused.
+READ_LIMIT = 256 * 1024 * 1024
+
+
+class SourceLoader(Protocol):
+    """``load_source(name, data) -> Source`` of ldpress.validate.sources (extra parameters
+    with defaults are fine)."""
+
+    def __call__(self, name: str, data: bytes, /) -> Source: ...
+
+
+class Walker(Protocol):
+    """``iter_files(root, include, exclude) -> Iterator[str]`` of ldpress.validate.sources:
+    the files of a directory to validate, in a deterministic order."""
+
+    def __call__(
+        self, root: str, include: Sequence[str], exclude: Sequence[str], /
+    ) -> Iterable[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """What a progress display needs after each file: files done of total, findings so far."""
+
+    done: int
+    total: int
+    findings: int
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass(slots=True)
+class ValidationReport(Report):
+    """A :class:`Report` that also names the files read, in input order (junit needs them)."""
+
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class InputItem:
+    """One input to validate: its display name and where its bytes come from."""
+
+    name: str
+    path: str | None = None  # None: ``data`` holds the bytes (stdin)
+    data: bytes | None = None
+
+    def read(self) -> bytes:
+        """The input's bytes (at most :data:`READ_LIMIT`); raises OSError."""
+        if self.data is not None:
+            return self.data
+        assert self.path is not None
+        with Path(self.path).open("rb") as fh:
+            return fh.read(READ_LIMIT)
+
+
+def iter_inputs(
+    paths: Iterable[str | os.PathLike[str]],
+    walker: Walker,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    *,
+    stdin: bytes | None = None,
+) -> Iterator[InputItem]:
+    """The inputs named by ``paths`` in order: files as given (always taken), directories
+    through ``walker`` (with the ``include``/``exclude`` globs), ``-`` for stdin (``stdin``
+    bytes, else read from sys.stdin).  A path that does not exist aborts the run."""
+    for raw in paths:
+        p = os.fspath(raw)
+        if p == STDIN:
+            data = stdin if stdin is not None else sys.stdin.buffer.read(READ_LIMIT)
+            yield InputItem(STDIN, data=data)
+        elif Path(p).is_dir():
+            for f in walker(p, include, exclude):
+                yield InputItem(f, path=f)
+        elif Path(p).exists():
+            yield InputItem(p, path=p)
+        else:
+            raise InputError(f"no such file or directory: {p}")
+
+
+def _ordered(findings: Iterable[Finding]) -> list[Finding]:
+    # Exact duplicates carry no information (a loader and a layer may both report the same
+    # syntax repair); the sort makes the output independent of layer scheduling.
+    unique = dict.fromkeys(findings)
+    return sorted(unique, key=lambda f: (f.sort_key(), f.message, f.node_id or ""))
+
+
+def _crash(layer: Layer, exc: Exception) -> Finding:
+    name = getattr(layer, "__module__", "?") + "." + getattr(layer, "__qualname__", "?")
+    return Finding(
+        "internal.layer_crashed",
+        Severity.ERROR,
+        f"layer {name} crashed on this input: {type(exc).__name__}: {exc}",
+        hint="this is a bug in ldpress; please report it with the input",
+    )
+
+
+def validate_source(source: Source, options: Options, layers: Sequence[Layer]) -> list[Finding]:
+    """Every finding the layers report on one source, located in ``source.file``,
+    deduplicated and sorted deterministically.  What the loader found while reading (input
+    problems, syntax repairs) is reported by the syntax layer, the first of the defaults.
+
+    A layer that raises anything but an :class:`LdpressError` (an abort) becomes one
+    ``internal.layer_crashed`` error so one bug never hides the other layers or files.
+    """
+    found: list[Finding] = []
+    ctx = Context(options=options)
+    for layer in layers:
+        try:
+            found.extend(layer(source, ctx))
+        except LdpressError:
+            raise
+        except Exception as exc:
+            found.append(_crash(layer, exc))
+    return _ordered(f.located(file=source.file) for f in found)
+
+
+@dataclass(slots=True)
+class _Run:
+    """What a worker needs; set before the pool forks so nothing here is pickled."""
+
+    options: Options
+    layers: Sequence[Layer]
+    loader: SourceLoader
+    cache: BoundCache | None
+
+
+_RUN: _Run | None = None
+
+
+def _unreadable(item: InputItem, exc: OSError) -> FileResult:
+    message = f"cannot read the file: {exc.strerror or exc}"
+    return FileResult(0, [Finding("input.unreadable", Severity.ERROR, message, file=item.name)])
+
+
+def _process(item: InputItem) -> FileResult:
+    run = _RUN
+    assert run is not None, "pipeline worker started without a run"
+    try:
+        data = item.read()
+    except OSError as exc:  # vanished or unreadable since listed: a finding, never cached
+        return _unreadable(item, exc)
+    source = run.loader(item.name, data)
+    result = FileResult(
+        blocks=len(source.blocks), findings=validate_source(source, run.options, run.layers)
+    )
+    if run.cache is not None:
+        run.cache.put(item.name, data, result)
+    return result
+
+
+def _cached(items: list[InputItem], cache: BoundCache | None) -> dict[int, FileResult]:
+    """The results the cache already holds, by input index.  Looked up here, before any
+    worker starts, so a fully cached run never imports the layers or forks a pool."""
+    hits: dict[int, FileResult] = {}
+    if cache is None:
+        return hits
+    for i, item in enumerate(items):
+        try:
+            hit = cache.get(item.name, item.read())
+        except OSError:
+            continue  # _process reports it
+        if hit is not None:
+            hits[i] = hit
+    return hits
+
+
+def _computed(items: list[InputItem], jobs: int) -> Iterator[FileResult]:
+    if jobs <= 1 or len(items) < 2:
+        yield from map(_process, items)
+        return
+    run = _RUN
+    assert run is not None
+    resolve_all([*run.layers, run.loader])  # import once here rather than in every worker
+    workers = min(jobs, len(items))
+    # Chunks amortise the inter-process round trip; four chunks per worker keep the pool
+    # balanced when some pages are much slower than others.
+    chunk = max(1, min(64, len(items) // (workers * 4)))
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_process, items, chunksize=chunk)
+
+
+def _results(items: list[InputItem], jobs: int, cache: BoundCache | None) -> Iterator[FileResult]:
+    """One result per input, in input order: cache hits, and the misses computed in order."""
+    hits = _cached(items, cache)
+    computed = _computed([it for i, it in enumerate(items) if i not in hits], jobs)
+    for i in range(len(items)):
+        yield hits.pop(i) if i in hits else next(computed)
+
+
+def validate_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    options: Options,
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    jobs: int = 1,
+    cache: FindingCache | None = None,
+    layers: Sequence[Layer] | None = None,
+    loader: SourceLoader | None = None,
+    walker: Walker | None = None,
+    progress: ProgressCallback | None = None,
+    stdin: bytes | None = None,
+) -> ValidationReport:
+    """Validate every input named by ``paths`` and return one report: findings sorted per
+    file, files in input order, files and blocks counted.  Raises :class:`InputError` for a
+    path that does not exist; a file that cannot be read is an ``input.unreadable`` finding.
+    ``layers``, ``loader`` and ``walker`` default to the wiring of
+    :mod:`ldpress.validate.layers`."""
+    global _RUN
+    if layers is None or loader is None or walker is None:
+        from ldpress.validate import layers as wiring
+
+        layers = wiring.default_layers() if layers is None else layers
+        loader = wiring.default_loader() if loader is None else loader
+        walker = wiring.default_walker() if walker is None else walker
+    items = list(iter_inputs(paths, walker, include, exclude, stdin=stdin))
+    bound = cache.bind(options, layers) if cache is not None else None
+    report = ValidationReport()
+    _RUN = _Run(options, layers, loader, bound)
+    try:
+        for item, result in zip(items, _results(items, jobs, bound), strict=True):
+            report.names.append(item.name)
+            report.files += 1
+            report.blocks += result.blocks
+            report.extend(result.findings)
+            if progress is not None:
+                progress(Progress(report.files, len(items), len(report.findings)))
+    finally:
+        _RUN = None
+    return report

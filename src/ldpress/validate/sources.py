@@ -1,0 +1,206 @@
+"""Read inputs into :class:`~ldpress.validate.model.Source` objects: files, pages, directories,
+stdin.
+
+:func:`iter_sources` expands paths (directories recursively, in sorted order, filtered by
+include/exclude globs; ``-`` for stdin) and yields one source per input, lazily, so memory
+stays flat on big sites.  :func:`load_source` turns bytes into a source: gzip is undone,
+bytes are decoded (HTML by BOM, then ``<meta charset>``, then UTF-8, falling back to
+windows-1252 with a warning), JSON-LD script elements and microdata/RDFa items become
+located blocks.  Nothing here raises on bad input: an unreadable file, a broken gzip stream
+or an oversized input is an ``input.*`` finding on the source.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Literal
+
+from ldpress.findings import Finding, Severity
+from ldpress.validate.decode import decode_html, decode_json, gunzip
+from ldpress.validate.htmlscan import find_page_url, iter_jsonld_scripts
+from ldpress.validate.model import Source
+from ldpress.validate.tolerant import parse_block
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+"""Largest input (after decompression) ldpress reads; bigger inputs get ``input.too_large``."""
+
+JSON_SUFFIXES = (".jsonld", ".json")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+DEFAULT_PATTERNS = tuple(f"*{s}" for s in (*JSON_SUFFIXES, *HTML_SUFFIXES)) + tuple(
+    f"*{s}.gz" for s in (*JSON_SUFFIXES, *HTML_SUFFIXES)
+)
+
+SourceKind = Literal["jsonld", "html"]
+
+
+def _finding(name: str, code: str, message: str, severity: Severity = Severity.ERROR) -> Finding:
+    return Finding(code, severity, message, file=name)
+
+
+def kind_from_name(name: str) -> SourceKind | None:
+    """``jsonld``/``html`` from the file name (``.gz`` looked through), None when unknown."""
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    if lower.endswith(JSON_SUFFIXES):
+        return "jsonld"
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    return None
+
+
+def sniff_kind(data: bytes) -> SourceKind:
+    """JSON when the first significant byte opens an object or array, else HTML."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return "jsonld" if head[:1] in (b"{", b"[") else "html"
+
+
+def load_source(name: str, data: bytes, kind: str | None = None) -> Source:
+    """A :class:`Source` for ``data`` read from ``name`` (``-`` for stdin); never raises."""
+    guess: SourceKind = "html" if (kind or kind_from_name(name)) == "html" else "jsonld"
+    if len(data) > MAX_INPUT_BYTES:
+        return _too_large(name, guess, len(data))
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gunzip(data, MAX_INPUT_BYTES)
+        except OverflowError:
+            return _too_large(name, guess, MAX_INPUT_BYTES + 1)
+        except ValueError as exc:
+            source = Source(file=name, kind=guess)
+            source.findings.append(_finding(name, "input.bad_gzip", f"cannot decompress: {exc}"))
+            return source
+    resolved = kind or kind_from_name(name) or sniff_kind(data)
+    if resolved == "html":
+        return _load_html(name, data)
+    return _load_json(name, data)
+
+
+def _too_large(name: str, kind: SourceKind, size: int) -> Source:
+    source = Source(file=name, kind=kind)
+    message = f"input is larger than the {MAX_INPUT_BYTES} byte limit ({size} bytes); not read"
+    source.findings.append(_finding(name, "input.too_large", message))
+    return source
+
+
+def _load_json(name: str, data: bytes) -> Source:
+    text, findings = decode_json(data, name)
+    source = Source(file=name, kind="jsonld", findings=findings)
+    source.blocks.append(
+        parse_block(text, file=name, index=0, kind="jsonld-file", line=1, column=1)
+    )
+    return source
+
+
+def _load_html(name: str, data: bytes) -> Source:
+    text, findings = decode_html(data, name)
+    source = Source(file=name, kind="html", text=text, findings=findings)
+    for index, script in enumerate(iter_jsonld_scripts(text)):
+        block = parse_block(
+            script.text,
+            file=name,
+            index=index,
+            kind="jsonld-script",
+            line=script.line,
+            column=script.column,
+        )
+        if not script.terminated:
+            block.findings.append(
+                Finding(
+                    "syntax.unterminated_script",
+                    Severity.WARNING,
+                    "the JSON-LD script element is not closed before the end of the page",
+                    file=name,
+                    line=script.line,
+                    column=script.column,
+                )
+            )
+        source.blocks.append(block)
+    source.url = find_page_url(text)
+    return source
+
+
+def read_source(path: str | Path, name: str | None = None) -> Source:
+    """Read one file into a :class:`Source`; an unreadable file is a finding, not an error."""
+    display = name if name is not None else str(path)
+    kind = kind_from_name(display)
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_INPUT_BYTES:
+            return _too_large(display, kind or "jsonld", size)
+        with Path(path).open("rb") as fh:
+            data = fh.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        source = Source(file=display, kind=kind or "jsonld")
+        source.findings.append(_finding(display, "input.not_found", "no such file"))
+        return source
+    except OSError as exc:
+        source = Source(file=display, kind=kind or "jsonld")
+        message = f"cannot read the file: {exc.strerror or exc}"
+        source.findings.append(_finding(display, "input.unreadable", message))
+        return source
+    return load_source(display, data, kind)
+
+
+def _matches(rel: str, patterns: Sequence[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch(rel, p) or fnmatch(name, p) for p in patterns)
+
+
+def iter_files(
+    root: str, include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> Iterator[str]:
+    """Files under ``root`` (paths joined to ``root`` as given), sorted by relative path.
+
+    Without ``include`` only JSON-LD, JSON and HTML files (optionally gzipped) are taken;
+    hidden files and directories (``.git``, ``.ldpress-cache``) are skipped.
+    """
+    wanted = tuple(include) or DEFAULT_PATTERNS
+    found: list[tuple[tuple[str, ...], str]] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel_dir = os.path.relpath(dirpath, root)
+        rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
+        dirnames[:] = [
+            d
+            for d in dirnames
+            if not d.startswith(".") and not (exclude and _matches(rel_dir + d, exclude))
+        ]
+        for filename in filenames:
+            rel = rel_dir + filename
+            if filename.startswith(".") or not _matches(rel, wanted):
+                continue
+            if exclude and _matches(rel, exclude):
+                continue
+            parts = tuple(rel.split("/"))
+            # os.path.join keeps the root as the user spelled it ("./site", "site/").
+            found.append((parts, os.path.join(root, *parts)))  # noqa: PTH118
+    found.sort()
+    for _, path in found:
+        yield path
+
+
+def iter_sources(
+    paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> Iterator[Source]:
+    """One :class:`Source` per input, in a deterministic order: the paths in the order
+    given, each directory's files sorted; ``-`` reads stdin."""
+    for p in paths:
+        if p == "-":
+            try:
+                data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+            except (OSError, ValueError, AttributeError) as exc:
+                source = Source(file="-", kind="jsonld")
+                source.findings.append(
+                    _finding("-", "input.unreadable", f"cannot read stdin: {exc}")
+                )
+                yield source
+                continue
+            yield load_source("-", data)
+        elif Path(p).is_dir():
+            for path in iter_files(p, include, exclude):
+                yield read_source(path)
+        else:
+            yield read_source(p)

@@ -1,0 +1,158 @@
+"""Value ranges for the vocabulary layer, with the leniency schema.org itself states.
+
+schema.org: "we expect that Text will be given where an entity is expected", and a URL naming
+the entity is as common, so a string where an entity is expected is fine (no finding).  JSON
+numbers and booleans where Text is expected are fine too (the vocabulary's examples write
+``"ratingValue": 4``).  What is reported: a node whose type is unrelated to the range (an
+error: ``author`` given a Place), a number or boolean where only entities fit (a warning),
+and an enumeration value that is no member of the enumeration (an error; a full IRI,
+``https://schema.org/X``, ``schema:X`` or a bare name are all accepted).  A Role node is
+always accepted where its property's range is expected (schema.org's Role pattern).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from typing import Any
+
+from ldpress.findings import Severity
+from ldpress.validate.fastexpand import Terms
+from ldpress.validate.model import Context, PathTuple
+from ldpress.validate.nodes import is_reference, node_id
+from ldpress.vocab import Vocabulary, load_vocabulary, term_from_iri
+
+Report = Callable[..., None]
+
+
+def vocab_for(ctx: Context) -> Vocabulary:
+    """The run's vocabulary, looked up once per source (the look-up resolves a path)."""
+    vocab = ctx.scratch.get("vocab.vocabulary")
+    if not isinstance(vocab, Vocabulary):
+        vocab = ctx.scratch["vocab.vocabulary"] = load_vocabulary()
+    return vocab
+
+
+def schema_name(iri: str | None) -> str | None:
+    """The schema.org term an expanded IRI names (None for keywords and foreign IRIs)."""
+    if iri is None or iri.startswith("@"):
+        return None
+    name = term_from_iri(iri)
+    return name or None
+
+
+def member_name(value: str) -> str | None:
+    """The term an enumeration value names: full IRI, ``schema:X`` or bare ``X``."""
+    if value.startswith("schema:"):
+        return value[len("schema:") :]
+    if "://" in value:
+        return schema_name(value)
+    return value if value and ":" not in value else None
+
+
+class RangeCheck:
+    """Range checks of one block's property values (``typed``: types per @id on the page)."""
+
+    def __init__(self, vocab: Vocabulary, terms: Terms, typed: dict[str, set[str]]) -> None:
+        self.vocab = vocab
+        self.terms = terms
+        self.typed = typed
+
+    def check(self, prop: str, value: Any, path: PathTuple, report: Report) -> None:
+        """Report each value of ``prop`` outside its range through ``report``."""
+        rng = self.vocab.range(prop)
+        if not rng:
+            return
+        enums = [r for r in rng if self.vocab.is_enumeration(r)]
+        only_enums = len(enums) == len(rng)
+        values = value if isinstance(value, list) else [value]
+        for i, v in enumerate(values):
+            vp = (*path, i) if isinstance(value, list) else path
+            if isinstance(v, dict):
+                self.node(prop, rng, v, vp, report, only_enums)
+            elif isinstance(v, str):
+                if only_enums:
+                    self.member(prop, enums, v, vp, report)
+            elif isinstance(v, bool | int | float) and not any(
+                self.vocab.is_datatype(r) for r in rng
+            ):
+                report(
+                    vp,
+                    "vocab.range_mismatch",
+                    Severity.WARNING,
+                    f"{prop!r} expects {_names(rng)}, got the {type(v).__name__} {v!r}",
+                    prop,
+                )
+
+    def node(
+        self,
+        prop: str,
+        rng: list[str],
+        v: dict[str, Any],
+        path: PathTuple,
+        report: Report,
+        only_enums: bool,
+    ) -> None:
+        if "@value" in v:
+            return
+        nid = node_id(v)
+        if is_reference(v) and nid is not None:
+            if only_enums and nid not in self.typed:
+                self.member(prop, rng, nid, (*path, "@id" if "@id" in v else "id"), report)
+                return
+            types = sorted(self.typed.get(nid, ()))
+        else:
+            types = self.types_of(v)
+        if not types or not all(self.vocab.is_type(t) for t in types):
+            return  # untyped, or an unknown type already reported: no cascade
+        if any(self.vocab.is_subtype(t, r) for t in types for r in rng):
+            return
+        if any(self.vocab.is_subtype(t, "Role") for t in types):
+            return
+        report(
+            path,
+            "vocab.range_mismatch",
+            Severity.ERROR,
+            f"{prop!r} expects {_names(rng)}, got a {' / '.join(types)}",
+            prop,
+        )
+
+    def types_of(self, v: dict[str, Any]) -> list[str]:
+        raw = v.get("@type", v.get("type"))
+        names = []
+        for t in raw if isinstance(raw, list) else [raw]:
+            name = schema_name(self.terms.key_iri(t)) if isinstance(t, str) else None
+            if name is not None:
+                names.append(name)
+        return names
+
+    def member(
+        self, prop: str, enums: list[str], value: str, path: PathTuple, report: Report
+    ) -> None:
+        name = member_name(value.strip())
+        if name is None:
+            return  # a foreign IRI: not schema.org's to judge
+        if any(self.vocab.member_of(name, e) for e in enums):
+            return
+        pool = sorted(set().union(*(self.vocab.enum_members(e) for e in enums)))
+        hint = _close(name, pool)
+        report(
+            path,
+            "vocab.invalid_enum_member",
+            Severity.ERROR,
+            f"{value!r} is not a member of {_names(enums)} (the range of {prop!r})",
+            enums[0],
+            f"did you mean {hint}?" if hint else f"one of {', '.join(pool[:8])}",
+        )
+
+
+def _close(name: str, pool: list[str]) -> str | None:
+    lowered = {p.lower(): p for p in pool}
+    if name.lower() in lowered:
+        return lowered[name.lower()]
+    found = difflib.get_close_matches(name, pool, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _names(types: list[str]) -> str:
+    return " or ".join(types[:5]) + (" or ..." if len(types) > 5 else "")

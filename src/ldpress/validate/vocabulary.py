@@ -1,0 +1,238 @@
+"""The vocabulary layer: every schema.org type and property a block uses, against the pinned
+release (``ldpress.vocab.load_vocabulary()``).
+
+Keys are named through the block's context (the JSON-LD layer's
+:func:`~ldpress.validate.expansion.block_terms`), so ``headline``, ``schema:headline`` and
+``https://schema.org/headline`` are one term, and foreign terms (``og:``, ``dc:``, other IRIs)
+are skipped: they are not schema.org's business.  JSON-LD's @vocab turns a misspelt property
+into a valid-looking IRI, so this layer is the only one that catches typos.  No cascades: a
+node with an unknown type gets no "unexpected property" or range findings, and a value whose
+own type is unknown is not range-checked.  Value ranges live in :mod:`.vocabrange`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from ldpress.findings import Finding, Severity, json_path
+from ldpress.validate.expansion import loader_for
+from ldpress.validate.fastexpand import Terms, TermsByPath
+from ldpress.validate.model import Context, PathTuple, Source
+from ldpress.validate.nodes import NodeAt, as_list, iter_nodes, node_id
+from ldpress.validate.vocabrange import RangeCheck, schema_name, vocab_for
+from ldpress.vocab import Vocabulary, load_vocabulary
+
+_SEEN_PENDING = "vocab.pending_seen"
+
+
+def check(source: Source, ctx: Context) -> Iterator[Finding]:
+    """Findings of the vocabulary layer for every parsed block of ``source``."""
+    vocab = vocab_for(ctx)
+    loader = loader_for(ctx)
+    nodes = [
+        (at, terms)
+        for block in source.blocks
+        if block.parsed
+        for by_path in [TermsByPath(block.data, loader)]
+        for at in iter_nodes(block)
+        for terms in [by_path.at(at.path)]
+        if terms is not None
+    ]
+    typed = _typed_ids(nodes)
+    seen: set[str] = ctx.scratch.setdefault(_SEEN_PENDING, set())
+    for at, terms in nodes:
+        ranges = RangeCheck(vocab, terms, typed)
+        yield from _NodeCheck(vocab, terms, ranges, at, seen).run()
+
+
+@lru_cache(maxsize=4096)
+def did_you_mean(name: str, kind: str) -> str | None:
+    """The vocabulary's suggestion, from the terms sharing the first letter (any case).
+
+    ``Vocabulary.suggest`` compares against every term (~20 ms a call); real pages repeat
+    their typos, and nearly all typos keep the first letter, so this costs ~1 ms once.
+    """
+    vocab = load_vocabulary()
+    pool = vocab.types if kind == "type" else vocab.properties
+    lowered = name.lower()
+    same_case = [t for t in pool if t.lower() == lowered and t != name]
+    if same_case:
+        return same_case[0]
+    near = [t for t in pool if t[:1].lower() == lowered[:1]]
+    found = difflib.get_close_matches(name, near, n=1, cutoff=0.8)
+    return found[0] if found else None
+
+
+def _typed_ids(nodes: list[tuple[NodeAt, Terms]]) -> dict[str, set[str]]:
+    """schema.org type names per @id across the source, to range-check references."""
+    out: dict[str, set[str]] = {}
+    for at, terms in nodes:
+        nid = node_id(at.node)
+        if nid is not None:
+            out.setdefault(nid, set()).update(type_names(at.node, terms))
+    return out
+
+
+def type_key(node: dict[str, Any]) -> str | None:
+    return "@type" if "@type" in node else "type" if "type" in node else None
+
+
+def type_names(node: dict[str, Any], terms: Terms) -> list[str]:
+    key = type_key(node)
+    names = []
+    for raw in as_list(node.get(key)) if key else []:
+        name = schema_name(terms.key_iri(raw)) if isinstance(raw, str) else None
+        if name is not None:
+            names.append(name)
+    return names
+
+
+class _NodeCheck:
+    """The checks of one node object: its types, then each of its properties."""
+
+    def __init__(
+        self, vocab: Vocabulary, terms: Terms, ranges: RangeCheck, at: NodeAt, seen: set[str]
+    ) -> None:
+        self.vocab, self.terms, self.ranges, self.at, self.seen = vocab, terms, ranges, at, seen
+        self.nid = node_id(at.node)
+        self.out: list[Finding] = []
+
+    def run(self) -> list[Finding]:
+        known, unknown = self.types()
+        for key, value in self.at.node.items():
+            if key.startswith("@"):
+                continue
+            iri = self.terms.key_iri(key)
+            name = schema_name(iri)
+            if name is None:
+                continue  # a keyword alias or a foreign term
+            path = (*self.at.path, key)
+            if self.property(name, path) and not unknown and known:
+                if not self.expected(name, known, path):
+                    continue
+                self.ranges.check(name, value, path, self.finding)
+        return self.out
+
+    def types(self) -> tuple[list[str], bool]:
+        key = type_key(self.at.node)
+        if key is None:
+            return [], False
+        raw = self.at.node[key]
+        known: list[str] = []
+        unknown = False
+        for i, t in enumerate(as_list(raw)):
+            name = schema_name(self.terms.key_iri(t)) if isinstance(t, str) else None
+            if name is None:
+                continue
+            path = (*self.at.path, key, i) if isinstance(raw, list) else (*self.at.path, key)
+            if self.vocab.is_type(name):
+                known.append(name)
+                self.status(name, path)
+            else:
+                unknown = True
+                self.unknown(name, path, "type")
+        return known, unknown
+
+    def property(self, name: str, path: PathTuple) -> bool:
+        """False (after a finding) when ``name`` is no schema.org property."""
+        if self.vocab.is_property(name):
+            self.status(name, path)
+            return True
+        self.unknown(name, path, "property")
+        return False
+
+    def unknown(self, name: str, path: PathTuple, kind: str) -> None:
+        if name in self.vocab.retired:
+            self.finding(
+                path,
+                "vocab.retired",
+                Severity.WARNING,
+                f"{kind} {name!r} was retired from schema.org (it is in the attic)",
+                None,
+            )
+            return
+        other = "property" if kind == "type" else "type"
+        if kind == "type" and self.vocab.is_member(name):
+            note = f": it is an enumeration member, not a {kind}"
+        elif (self.vocab.is_property if kind == "type" else self.vocab.is_type)(name):
+            note = f": it is a {other}"
+        else:
+            note = ""
+        found = did_you_mean(name, kind)
+        hint = f"did you mean {found}?" if found else None
+        code = f"vocab.unknown_{kind}"
+        msg = f"{name!r} is not a schema.org {kind} in {self.vocab.label}{note}"
+        self.finding(path, code, Severity.ERROR, msg, None, hint)
+
+    def status(self, name: str, path: PathTuple) -> None:
+        """Superseded (warning, each use) and pending (info, once per source) terms."""
+        replacement = self.vocab.superseded_by(name)
+        if replacement:
+            self.finding(
+                path,
+                "vocab.superseded",
+                Severity.WARNING,
+                f"{name!r} is superseded by {' or '.join(replacement)}",
+                name,
+                f"use {replacement[0]}",
+            )
+        if self.vocab.is_pending(name) and name not in self.seen:
+            self.seen.add(name)
+            self.finding(
+                path,
+                "vocab.pending",
+                Severity.INFO,
+                f"{name!r} is a pending schema.org term: accepted, but it may still change",
+                name,
+            )
+
+    def expected(self, name: str, types: list[str], path: PathTuple) -> bool:
+        if self.vocab.property_applies(name, set(types)):
+            return True
+        if self._role_pattern(name, types):
+            return True
+        domain = self.vocab.domain(name)
+        self.finding(
+            path,
+            "vocab.unexpected_property",
+            Severity.ERROR,
+            f"{name!r} is not expected on {' / '.join(types)} (expected on "
+            f"{', '.join(domain[:6])}{', ...' if len(domain) > 6 else ''})",
+            name,
+        )
+        return False
+
+    def _role_pattern(self, name: str, types: list[str]) -> bool:
+        """schema.org's Role pattern: a Role node repeats the property that links to it."""
+        if not any(self.vocab.is_subtype(t, "Role") for t in types):
+            return False
+        steps = [p for p in self.at.path if isinstance(p, str)]
+        return bool(steps) and schema_name(self.terms.key_iri(steps[-1])) == name
+
+    def finding(
+        self,
+        path: PathTuple,
+        code: str,
+        severity: Severity,
+        message: str,
+        term: str | None,
+        hint: str | None = None,
+    ) -> None:
+        line, column = self.at.block.locate(path)
+        self.out.append(
+            Finding(
+                code=code,
+                severity=severity,
+                message=message,
+                file=self.at.block.file,
+                line=line,
+                column=column,
+                path=json_path(*path),
+                node_id=self.nid,
+                rule_url=self.vocab.term_url(term) if term else None,
+                hint=hint,
+            )
+        )

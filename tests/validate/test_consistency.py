@@ -1,0 +1,86 @@
+"""Page consistency: matching rules, and the DOM parsed only when a check needs it."""
+
+from __future__ import annotations
+
+import pytest
+
+from ldpress.validate import consistency
+from ldpress.validate.consistency import headline_matches, on_domain, same_moment
+from ldpress.validate.model import Context, Options
+from tests.validate.packs_support import html_source, jsonld_source
+
+
+@pytest.mark.parametrize(
+    ("headline", "candidate"),
+    [
+        ("Mayor resigns", "Mayor resigns"),
+        ("Mayor resigns", "MAYOR   resigns | The Daily Bug"),
+        ("Mayor resigns", "The Daily Bug - Mayor resigns"),
+        ("Mayor “quits” — finally", 'Mayor "quits" - finally'),
+        (
+            "Mayor resigns after a very long audit of the city's books",
+            "Mayor resigns after a very lo…",
+        ),
+        (
+            "Mayor resigns after a very long audit of the city's books",
+            "Mayor resigns after a very long",
+        ),
+        ("Don&#039;t panic", "Don't panic"),
+        ("Zero\u200bwidth", "Zerowidth"),
+    ],
+)
+def test_headline_matches(headline: str, candidate: str) -> None:
+    assert headline_matches(headline, candidate)
+
+
+@pytest.mark.parametrize(
+    ("headline", "candidate"),
+    [("Mayor resigns", "Council approves budget"), ("Mayor resigns after audit", "Mayor")],
+)
+def test_headline_does_not_match(headline: str, candidate: str) -> None:
+    assert not headline_matches(headline, candidate)
+
+
+def test_same_moment() -> None:
+    assert same_moment("2024-03-01T10:00:00+01:00", "2024-03-01T09:00:00Z")
+    assert same_moment("2024-03-01", "2024-03-01T23:00:00+05:00")
+    assert same_moment("2024-03-01 10:00", "2024-03-01T10:00:30+02:00")  # no offset: wall clock
+    assert not same_moment("2024-03-01T10:00:00+01:00", "2024-03-01T10:00:00Z")
+    assert same_moment("yesterday", "2024-03-01") is None
+
+
+def test_on_domain() -> None:
+    assert on_domain("factcheck.afp.com", "factcheck.afp.com")
+    assert on_domain("news.example.com", "www.example.com")
+    assert not on_domain("example.com.evil.test", "example.com")
+    assert not on_domain("other.test", "example.com")
+
+
+def test_json_ld_files_are_not_checked() -> None:
+    src = jsonld_source(
+        "a.jsonld", '{"@type": "ClaimReview", "claimReviewed": "x", "url": "https://o.test/"}'
+    )
+    assert list(consistency.check(src, Context(Options()))) == []
+
+
+def test_dom_is_parsed_only_when_needed() -> None:
+    html = '<title>T</title><script type="application/ld+json">{"@type": "Organization"}</script>'
+    ctx = Context(Options())
+    assert list(consistency.check(html_source("p.html", html), ctx)) == []
+    assert "page_dom" not in ctx.scratch
+    html = '<title>T</title><script type="application/ld+json">{"@type": "NewsArticle", "headline": "T"}</script>'
+    ctx = Context(Options())
+    assert list(consistency.check(html_source("p.html", html), ctx)) == []
+    assert len(ctx.scratch["page_dom"]) == 1
+
+
+def test_source_url_wins_over_canonical() -> None:
+    html = (
+        '<link rel="canonical" href="https://other.test/x">'
+        '<script type="application/ld+json">{"@type": "ClaimReview", "url": "https://checker.test/a"}</script>'
+    )
+    ctx = Context(Options())
+    found = list(consistency.check(html_source("p.html", html, url="https://checker.test/a"), ctx))
+    assert "page.claim_review_url_off_domain" not in {f.code for f in found}
+    found = list(consistency.check(html_source("p.html", html), Context(Options())))
+    assert "page.claim_review_url_off_domain" in {f.code for f in found}

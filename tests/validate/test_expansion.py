@@ -1,0 +1,182 @@
+"""The JSON-LD layer and the fast expander.
+
+The fast expander must equal pyld exactly: a differential test runs both over every
+schema.org JSON-LD example and every JSON-LD block of the corpus pages.  Hypothesis checks
+that the layer never raises on any JSON value.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ldpress.findings import Severity
+from ldpress.jsonld import expand
+from ldpress.validate import expansion
+from ldpress.validate.fastexpand import fast_expand
+from tests.conftest import CORPUS, SCHEMAORG, needs_shared
+from tests.support.blocks import doc_source, make_context
+from tests.support.schemaorg_examples import iter_examples
+
+SCRIPT = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script\s*>", re.S | re.I)
+CTX = "https://schema.org"
+
+
+def _corpus_blocks() -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for page in sorted((CORPUS / "html").rglob("*.htm*")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for i, m in enumerate(SCRIPT.finditer(text)):
+            try:
+                out.append((f"{page.name}#{i}", json.loads(m.group(1))))
+            except ValueError:
+                continue  # broken blocks are the syntax layer's business
+    return out
+
+
+def _example_blocks() -> list[tuple[str, Any]]:
+    path = SCHEMAORG / "schemaorg-all-examples.txt"
+    return [(e.id, json.loads(t)) for e in iter_examples(path) for t in e.jsonld_texts]
+
+
+def codes(doc: Any, **kw: Any) -> list[tuple[str, str | None]]:
+    src = doc_source(doc, **kw)
+    return [(f.code, f.path) for f in expansion.check(src, make_context())]
+
+
+@needs_shared
+@pytest.mark.parametrize("base", [None, "https://news.example/a/b"])
+def test_fast_expander_equals_pyld_on_examples_and_corpus(base: str | None) -> None:
+    docs = _example_blocks() + _corpus_blocks()
+    fast = compared = 0
+    for name, doc in docs:
+        got = fast_expand(doc, base)
+        if got is None:
+            continue
+        fast += 1
+        assert got == expand(doc, base=base), name
+        compared += 1
+    assert len(docs) > 900
+    assert fast / len(docs) > 0.9  # the fast path must carry nearly every real block
+    assert compared == fast
+
+
+def test_fast_expander_declines_what_it_does_not_model() -> None:
+    assert fast_expand({"@context": {"@vocab": "http://schema.org/"}, "name": "x"}, None) is None
+    assert fast_expand({"@context": CTX, "@reverse": {"author": {"@id": "x"}}}, None) is None
+    assert fast_expand({"@context": CTX, "@id": 5}, None) is None
+    assert fast_expand({"@context": CTX, "name": {"@list": ["a"]}}, None) is None
+
+
+def test_fast_expander_nulls_and_empty_lists_like_pyld() -> None:
+    doc = {"@context": CTX, "@type": [], "name": None, "image": [], "about": [None, "x"]}
+    assert fast_expand(doc, None) == expand(doc)
+
+
+def test_remote_context_refused_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(*_: Any, **__: Any) -> None:
+        raise AssertionError("network used")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    doc = {"@context": [CTX, "https://evil.example/ctx.jsonld"], "@type": "Thing"}
+    assert codes(doc) == [("jsonld.remote_context", "$['@context'][1]")]
+
+
+def test_allowlisted_context_is_not_reported_as_remote() -> None:
+    src = doc_source({"@context": "https://ctx.example/c", "name": "x"})
+    ctx = make_context(allow_context=("https://ctx.example/c",))
+    ctx.scratch["jsonld.loader"] = _StubLoader()
+    found = [f.code for f in expansion.check(src, ctx)]
+    assert "jsonld.remote_context" not in found
+
+
+class _StubLoader(expansion.OfflineLoader):
+    def __init__(self) -> None:
+        super().__init__(allow=("https://ctx.example/c",), fetch=lambda url: {"@context": {}})
+
+
+def test_keyword_typos_get_suggestions() -> None:
+    src = doc_source({"@context": CTX, "@typ": "Thing", "@Id": "https://x.example/"})
+    found = {f.path: f for f in expansion.check(src, make_context())}
+    assert found["$['@typ']"].hint == "did you mean @type?"
+    assert found["$['@Id']"].hint == "did you mean @id?"
+    assert all(f.severity is Severity.ERROR for f in found.values())
+
+
+def test_relative_iri_needs_a_base_only_in_standalone_files() -> None:
+    doc = {"@context": CTX, "@id": "#a", "@type": "Thing", "url": "/x"}
+    assert [c for c, _ in codes(doc)] == ["jsonld.relative_iri", "jsonld.relative_iri"]
+    assert codes(doc, kind="html") == []
+    assert codes(doc, url="https://news.example/a") == []
+
+
+def test_schemeless_host_is_reported_even_with_a_base() -> None:
+    doc = {"@context": CTX, "@type": "Thing", "url": "www.example.org/x", "image": "a.jpg"}
+    assert codes(doc, kind="html") == [("jsonld.relative_iri", "$.url")]
+
+
+def test_dropped_terms_and_nulls() -> None:
+    doc = {"@context": {"name": "http://schema.org/name"}, "name": "x", "author": "y", "a": None}
+    found = {(f.code, f.path, f.severity) for f in expansion.check(doc_source(doc), make_context())}
+    assert ("jsonld.dropped", "$.author", Severity.WARNING) in found
+    assert ("jsonld.dropped", "$.a", Severity.WARNING) in found  # no IRI either
+
+
+def test_pyld_errors_become_findings_at_the_key() -> None:
+    doc = {"@context": {"@vocab": "http://schema.org/"}, "@id": ["not", "a", "string"]}
+    assert codes(doc) == [("jsonld.invalid", "$['@id']")]
+
+
+def test_top_level_string_is_never_loaded_as_a_url() -> None:
+    assert codes("https://evil.example/doc.jsonld") == [("jsonld.invalid", "$")]
+
+
+def test_expanded_blocks_are_kept_for_later_layers() -> None:
+    ctx = make_context()
+    list(expansion.check(doc_source({"@context": CTX, "@type": "Thing"}), ctx))
+    assert ctx.scratch[expansion.EXPANDED][0] == [{"@type": ["http://schema.org/Thing"]}]
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "@context",
+                    "@id",
+                    "@type",
+                    "@graph",
+                    "@value",
+                    "@list",
+                    "name",
+                    "author",
+                    "url",
+                    "@typ",
+                    "x:y",
+                    "id",
+                    "type",
+                ]
+            )
+            | st.text(max_size=5),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(doc=JSON)
+def test_never_raises_on_any_json(doc: Any) -> None:
+    if isinstance(doc, dict) and "@context" in doc and not isinstance(doc["@context"], str):
+        doc["@context"] = CTX
+    list(expansion.check(doc_source(doc), make_context()))

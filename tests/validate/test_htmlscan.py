@@ -1,0 +1,114 @@
+"""The JSON-LD script scan: type matching, comments, script-data end, positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from ldpress.validate.htmlscan import (
+    LineCounter,
+    find_page_url,
+    is_jsonld_type,
+    iter_jsonld_scripts,
+    parse_attributes,
+)
+
+
+def texts(page: str) -> list[str]:
+    return [b.text for b in iter_jsonld_scripts(page)]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<script type="application/ld+json">',
+        "<SCRIPT TYPE='Application/LD+JSON'>",
+        "<script type=application/ld+json>",
+        '<script type="application/ld+json; charset=utf-8">',
+        '<script id="x" type=" application/ld+json " data-a=">">',
+        '<script\ntype="application/ld+json"\n>',
+    ],
+)
+def test_type_variants_are_found(tag: str) -> None:
+    assert texts(f"<p>{tag}{{}}</script>") == ["{}"]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "<script>",
+        '<script type="application/json">',
+        '<script type="text/javascript">',
+        '<script data-type="application/ld+json">',
+        '<scripts type="application/ld+json">',
+    ],
+)
+def test_other_scripts_are_skipped(tag: str) -> None:
+    assert texts(f"{tag}{{}}</script>") == []
+
+
+def test_commented_out_block_is_ignored() -> None:
+    page = '<!-- <script type="application/ld+json">{"a":1}</script> -->'
+    page += '<script type="application/ld+json">{"b":2}</script>'
+    assert texts(page) == ['{"b":2}']
+
+
+def test_content_ends_at_first_script_end_tag() -> None:
+    page = '<script type="application/ld+json">{"a":"</SCRIPT >"}</script>'
+    assert texts(page) == ['{"a":"']
+
+
+def test_javascript_holding_markup_does_not_confuse_the_scan() -> None:
+    page = (
+        '<script>var s = "<!--"; var t = \'<script type="application/ld+json">\';</script>'
+        '<script type="application/ld+json">[1]</script>'
+    )
+    assert texts(page) == ["[1]"]
+
+
+def test_end_tag_needs_a_delimiter() -> None:
+    page = '<script type="application/ld+json">"</scripts>"</script\t>'
+    assert texts(page) == ['"</scripts>"']
+
+
+def test_positions_are_of_the_first_content_character() -> None:
+    page = 'a\nbc <script type="application/ld+json">X</script>\n\n  <script type="application/ld+json">\nY</script>'
+    blocks = list(iter_jsonld_scripts(page))
+    assert [(b.line, b.column) for b in blocks] == [(2, 39), (4, 38)]
+    for b in blocks:
+        assert page[b.start : b.start + len(b.text)] == b.text
+
+
+def test_unterminated_script_runs_to_the_end() -> None:
+    (block,) = iter_jsonld_scripts('<script type="application/ld+json">{"a":1}')
+    assert block.text == '{"a":1}' and not block.terminated
+
+
+def test_line_counter_counts_forward_and_backward() -> None:
+    counter = LineCounter("ab\ncd\n\nef")
+    assert counter.position(7) == (4, 1)
+    assert counter.position(4) == (2, 2)
+    assert counter.position(0) == (1, 1)
+
+
+def test_attribute_parsing() -> None:
+    assert parse_attributes(' a="1" B=\'2\' c=3 d e="&amp;" a="x"') == {
+        "a": "1",
+        "b": "2",
+        "c": "3",
+        "d": "",
+        "e": "&",
+    }
+    assert is_jsonld_type("APPLICATION/LD+JSON;charset=UTF-8")
+    assert not is_jsonld_type(None) and not is_jsonld_type("application/ld+json5")
+
+
+def test_page_url_canonical_then_og_url() -> None:
+    both = (
+        '<head><meta property="og:url" content="https://e.org/og">'
+        '<link href="https://e.org/a?x=1&amp;y=2" rel="canonical"></head>'
+    )
+    assert find_page_url(both) == "https://e.org/a?x=1&y=2"
+    assert (
+        find_page_url('<meta content="https://e.org/og" property="og:url">') == "https://e.org/og"
+    )
+    assert find_page_url("<head></head><body rel=canonical>") is None

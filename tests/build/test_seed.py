@@ -124,3 +124,12 @@ def test_seed_dir_is_the_source_data_when_not_installed() -> None:
 def test_written_bundle_expands_offline() -> None:
     for path in OUTPUT.glob("*.jsonld"):
         assert expand(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_check_bundle_reports_schema_errors_with_paths() -> None:
+    bundle = json.loads((OUTPUT / "japan-dprk-talks.jsonld").read_text(encoding="utf-8"))
+    bundle["@graph"][1]["name"] = 5
+    bundle["@graph"][0]["about"] = {"@id": bundle["@graph"][0]["@id"] + "-gone"}
+    codes = {(f.code.split(".")[0], f.path) for f in check_bundle(bundle, "b.jsonld")}
+    assert ("bundle", "$['@graph'][1]") in codes or any(p and "[1]" in p for _, p in codes)
+    assert ("graph", "$['@graph'][0].about") in codes

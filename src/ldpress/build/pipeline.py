@@ -15,7 +15,7 @@ from pathlib import Path
 import orjson
 
 from ldpress.authoring import load_data_file
-from ldpress.build.check import check_bundle
+from ldpress.build.check import check_bundle, validate_bundle_bytes
 from ldpress.build.jsonld import to_bundle
 from ldpress.build.page import render_page
 from ldpress.errors import UsageError
@@ -87,7 +87,12 @@ def build_file(path: Path, display: str | None = None) -> FileResult:
     result.findings.extend(problems)
     if has_errors(problems):
         return result
-    result.outputs[f"{data.slug}.jsonld"] = render_bundle(bundle)
+    rendered = render_bundle(bundle)
+    problems = validate_bundle_bytes(rendered, f"{data.slug}.jsonld")
+    result.findings.extend(problems)
+    if has_errors(problems):
+        return result
+    result.outputs[f"{data.slug}.jsonld"] = rendered
     result.outputs[f"{data.slug}.html"] = render_page(bundle, data.provenance).encode()
     return result
 

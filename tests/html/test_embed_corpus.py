@@ -29,7 +29,7 @@ except ImportError:
 ROOT = Path(__file__).resolve().parents[2]
 # The one bundle embedded everywhere; the lead switches it to ROOT / "output" /
 # "japan-dprk-talks.jsonld" (the seed bundle) once build is merged.
-BUNDLE_PATH = ROOT / "tests" / "cases" / "embed" / "bundle.jsonld"
+BUNDLE_PATH = ROOT / "output" / "japan-dprk-talks.jsonld"
 HTML_DIR = CORPUS / "html"
 _HEAD_OR_BODY = re.compile(rb"<(head|body)[\t\n\f\r />]", re.IGNORECASE)
 

@@ -22,6 +22,7 @@ from typing import Literal
 from ldpress.findings import Finding, Severity
 from ldpress.validate.decode import decode_html, decode_json, gunzip
 from ldpress.validate.htmlscan import find_page_url, iter_jsonld_scripts
+from ldpress.validate.markup import add_markup_blocks
 from ldpress.validate.model import Source
 from ldpress.validate.tolerant import parse_block
 
@@ -120,6 +121,7 @@ def _load_html(name: str, data: bytes) -> Source:
             )
         source.blocks.append(block)
     source.url = find_page_url(text)
+    add_markup_blocks(source)
     return source
 
 

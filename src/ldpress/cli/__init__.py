@@ -11,6 +11,7 @@ import sys
 
 import typer
 
+from ldpress.cli import extract as extract_cmd
 from ldpress.cli import vocab as vocab_cmd
 from ldpress.errors import LdpressError
 
@@ -40,7 +41,7 @@ def _root(
     """schema.org structured data for newsrooms: build, embed, extract and validate JSON-LD."""
 
 
-for module in (vocab_cmd,):
+for module in (vocab_cmd, extract_cmd):
     module.register(app)
 
 

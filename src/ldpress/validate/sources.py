@@ -98,7 +98,14 @@ def _load_json(name: str, data: bytes) -> Source:
 
 def _load_html(name: str, data: bytes) -> Source:
     text, findings = decode_html(data, name)
-    source = Source(file=name, kind="html", text=text, findings=findings)
+    source = load_html_text(name, text)
+    source.findings[:0] = findings
+    return source
+
+
+def load_html_text(name: str, text: str) -> Source:
+    """A :class:`Source` for an already decoded HTML page; never raises."""
+    source = Source(file=name, kind="html", text=text)
     for index, script in enumerate(iter_jsonld_scripts(text)):
         block = parse_block(
             script.text,

@@ -14,16 +14,17 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ldpress.findings import Finding, Severity
 from ldpress.validate.htmlscan import parse_attributes
-from ldpress.validate.markup_convert import microdata_node, rdfa_nodes
-from ldpress.validate.model import Block, BlockKind, Source
+from ldpress.validate.markup_convert import microdata_node, node_path, rdfa_nodes
+from ldpress.validate.microdata import Item, Mark, read_items
+from ldpress.validate.model import Block, BlockKind, PathTuple, Source
 
 SCHEMA_CONTEXT = "https://schema.org"
 
-_ITEMSCOPE = re.compile(r"itemscope", re.IGNORECASE)
 _RDFA_SCHEMA = re.compile(
     r"""(?:vocab|prefix)\s*=\s*["']?[^"'>]{0,100}schema\.org|typeof\s*=\s*["']?[^"'>]{0,100}schema:""",
     re.IGNORECASE,
@@ -72,15 +73,17 @@ class _Lines:
         return line, offset - self.starts[line - 1] + 1
 
 
-def _element_offset(lines: _Lines, line: int, nth: int) -> int:
-    """Offset of the ``<`` of the ``nth`` element with ``itemscope`` on ``line`` (lxml
-    reports the line a start tag ends on, so the ``<`` may be on an earlier line)."""
+def _element_offset(lines: _Lines, mark: Mark) -> int:
+    """Offset of the ``<`` of the element a mark names: the ``nth`` element with the
+    attribute on the line lxml reports (the line a start tag ends on), so the ``<`` and
+    even the attribute may be on an earlier line of a multi-line tag."""
+    line, nth, attr = mark
     start, text = lines.line_text(line)
-    found = list(_ITEMSCOPE.finditer(text))
+    found = [m.start() for m in re.finditer(attr, text, re.IGNORECASE)] if attr else []
     if found:
-        at = start + found[min(nth, len(found) - 1)].start()
-    else:  # the attribute is on an earlier line of a multi-line start tag
-        at = lines.page.rfind("itemscope", 0, start)
+        at = start + found[min(nth, len(found) - 1)]
+    else:
+        at = lines.page.rfind(attr, 0, start) if attr else -1
         if at < 0:
             return start
     return max(lines.page.rfind("<", 0, at), 0)
@@ -134,19 +137,21 @@ def add_markup_blocks(source: Source) -> None:
 
 
 def _add_microdata(source: Source, page: str, lines: _Lines) -> None:
-    from extruct.utils import parse_html
-    from extruct.w3cmicrodata import MicrodataExtractor
+    for item in read_items(page, source.url):
+        pos = lines.position(_element_offset(lines, item.mark))
+        block = _block(source, "microdata", microdata_node(item.data), pos)
+        block.locator = _microdata_locator(lines, item)
+        source.blocks.append(block)
 
-    tree = parse_html(page.encode("utf-8"), encoding="utf-8")
-    items = MicrodataExtractor(add_html_node=True).extract_items(tree, source.url)
-    per_line: dict[int, int] = {}
-    for item in items:
-        node = item.get("htmlNode")
-        line = int(getattr(node, "sourceline", 0) or 1)
-        nth = per_line.get(line, 0)
-        per_line[line] = nth + 1
-        pos = lines.position(_element_offset(lines, line, nth))
-        source.blocks.append(_block(source, "microdata", microdata_node(item), pos))
+
+def _microdata_locator(lines: _Lines, item: Item) -> Callable[[], dict[PathTuple, tuple[int, int]]]:
+    def locate() -> dict[PathTuple, tuple[int, int]]:
+        return {
+            node_path(item.data, path): lines.position(_element_offset(lines, mark))
+            for path, mark in item.marks.items()
+        }
+
+    return locate
 
 
 def _add_rdfa(source: Source, page: str, lines: _Lines) -> None:

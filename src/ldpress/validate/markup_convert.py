@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from ldpress.validate.model import PathTuple
 from ldpress.vocab import load_vocabulary
 from ldpress.vocab.index import term_from_iri
 
@@ -50,10 +51,10 @@ def _prop_key(name: str, namespace: str | None) -> str:
 
 
 def microdata_node(item: dict[str, Any], namespace: str | None = None) -> dict[str, Any]:
-    """One extruct microdata item (``type``, ``id``, ``properties``) as a JSON-LD node."""
+    """One microdata item in extruct's shape (``type``, ``id``, ``properties``) as a JSON-LD
+    node."""
     node: dict[str, Any] = {}
-    raw = item.get("type")
-    types = [raw] if isinstance(raw, str) else list(raw or [])
+    types = _types(item)
     if types:
         namespace = _namespace(types[0])
     if isinstance(item.get("id"), str):
@@ -66,12 +67,35 @@ def microdata_node(item: dict[str, Any], namespace: str | None = None) -> dict[s
     return node
 
 
+def _types(item: dict[str, Any]) -> list[str]:
+    raw = item.get("type")
+    return [raw] if isinstance(raw, str) else list(raw or [])
+
+
 def _md_value(value: Any, namespace: str | None) -> Any:
     if isinstance(value, list):
         return [_md_value(v, namespace) for v in value]
     if isinstance(value, dict):
         return microdata_node(value, namespace)
     return value
+
+
+def node_path(item: dict[str, Any], path: PathTuple, namespace: str | None = None) -> PathTuple:
+    """The path in :func:`microdata_node`'s output of ``path`` in ``item``."""
+    out: list[str | int] = []
+    value: Any = item
+    for step in path:
+        if isinstance(step, int):
+            value = value[step] if isinstance(value, list) and step < len(value) else None
+            out.append(step)
+            continue
+        if not isinstance(value, dict):
+            break
+        types = _types(value)
+        namespace = _namespace(types[0]) if types else namespace
+        out.append(_prop_key(step, namespace))
+        value = (value.get("properties") or {}).get(step)
+    return tuple(out)
 
 
 def _blank(_: str) -> str:

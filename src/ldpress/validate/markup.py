@@ -20,7 +20,7 @@ from typing import Any
 from ldpress.findings import Finding, Severity
 from ldpress.validate.htmlscan import parse_attributes
 from ldpress.validate.markup_convert import microdata_node, node_path, rdfa_nodes
-from ldpress.validate.microdata import Item, Mark, read_items
+from ldpress.validate.microdata import Item, Mark, read_items, tag_offsets
 from ldpress.validate.model import Block, BlockKind, PathTuple, Source
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -73,22 +73,6 @@ class _Lines:
         return line, offset - self.starts[line - 1] + 1
 
 
-def _element_offset(lines: _Lines, mark: Mark) -> int:
-    """Offset of the ``<`` of the element a mark names: the ``nth`` element with the
-    attribute on the line lxml reports (the line a start tag ends on), so the ``<`` and
-    even the attribute may be on an earlier line of a multi-line tag."""
-    line, nth, attr = mark
-    start, text = lines.line_text(line)
-    found = [m.start() for m in re.finditer(attr, text, re.IGNORECASE)] if attr else []
-    if found:
-        at = start + found[min(nth, len(found) - 1)]
-    else:
-        at = lines.page.rfind(attr, 0, start) if attr else -1
-        if at < 0:
-            return start
-    return max(lines.page.rfind("<", 0, at), 0)
-
-
 def _failed(source: Source, syntax: str, exc: Exception) -> None:
     source.findings.append(
         Finding(
@@ -137,19 +121,33 @@ def add_markup_blocks(source: Source) -> None:
 
 
 def _add_microdata(source: Source, page: str, lines: _Lines) -> None:
-    for item in read_items(page, source.url):
-        pos = lines.position(_element_offset(lines, item.mark))
+    items = read_items(page, source.url)
+    scopes = tag_offsets(page, "itemscope") if items else []
+    for item in items:
+        pos = lines.position(_offset(scopes, item.mark))
         block = _block(source, "microdata", microdata_node(item.data), pos)
-        block.locator = _microdata_locator(lines, item)
+        block.locator = _microdata_locator(lines, item, scopes)
         source.blocks.append(block)
 
 
-def _microdata_locator(lines: _Lines, item: Item) -> Callable[[], dict[PathTuple, tuple[int, int]]]:
+def _offset(offsets: list[int], mark: Mark) -> int:
+    """Where the element a mark names starts.  The DOM and the text scan agree on every
+    corpus page; should they not (an upper-case ``ITEMSCOPE`` in the source), the nearest
+    known element stands in rather than a wrong line far away."""
+    _, rank = mark
+    return offsets[min(rank, len(offsets) - 1)] if offsets else 0
+
+
+def _microdata_locator(
+    lines: _Lines, item: Item, scopes: list[int]
+) -> Callable[[], dict[PathTuple, tuple[int, int]]]:
     def locate() -> dict[PathTuple, tuple[int, int]]:
-        return {
-            node_path(item.data, path): lines.position(_element_offset(lines, mark))
-            for path, mark in item.marks.items()
-        }
+        props = tag_offsets(lines.page, "itemprop")
+        out = {}
+        for path, mark in item.marks.items():
+            offsets = props if mark[0] == "itemprop" else scopes
+            out[node_path(item.data, path)] = lines.position(_offset(offsets, mark))
+        return out
 
     return locate
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from ldpress.findings import Severity
 from ldpress.validate import markup, syntax
 from ldpress.validate.markup_convert import microdata_node, rdfa_nodes
 from ldpress.validate.model import Context, Options
@@ -188,3 +189,69 @@ def test_corpus_markup_blocks_point_at_their_elements() -> None:
                 assert tag.startswith("<") and "itemscope" in tag.lower(), (path, block.line)
                 checked += 1
     assert checked > 300
+
+
+def test_rdfa_vocab_without_trailing_slash_is_read_with_a_warning() -> None:
+    page = '<div vocab="https://schema.org" typeof="Person"><span property="name">A</span></div>'
+    source = load_source("s.html", page.encode())
+    assert [b.data for b in source.blocks] == [
+        {"@context": "https://schema.org", "@type": "Person", "name": "A"}
+    ]
+    assert [(f.code, f.severity) for f in source.findings] == [
+        ("syntax.rdfa_vocab_slash", Severity.WARNING)
+    ]
+
+
+def test_rdfa_of_other_vocabularies_is_reported_not_dropped_silently() -> None:
+    page = (
+        '<div vocab="http://schema.org/" typeof="Person"><span property="name">A</span></div>'
+        '<div vocab="http://xmlns.com/foaf/0.1/" typeof="Document"><span property="title">T</span></div>'
+    )
+    source = load_source("o.html", page.encode())
+    assert [b.data["@type"] for b in source.blocks] == ["Person"]
+    (finding,) = source.findings
+    assert finding.code == "syntax.rdfa_other_vocabulary" and finding.severity is Severity.INFO
+    assert "http://xmlns.com/foaf/0.1/Document" in finding.message
+
+
+def _schemaorg_examples() -> list[tuple[str, dict[str, str]]]:
+    import re
+
+    path = CORPUS.parent / "schemaorg" / "schemaorg-all-examples.txt"
+    if not path.exists():
+        return []
+    sections = re.compile(
+        r"^(PRE-MARKUP|MICRODATA|RDFA|JSON):\n(.*?)(?=^(?:PRE-MARKUP|MICRODATA|RDFA|JSON):|\Z)",
+        re.DOTALL | re.MULTILINE,
+    )
+    out = []
+    for chunk in re.split(r"\n(?=TYPES:)", path.read_text(encoding="utf-8")):
+        m = re.search(r"^TYPES: (#\S+)", chunk)
+        if m:
+            out.append((m.group(1), dict(sections.findall(chunk))))
+    return out
+
+
+@needs_shared
+def test_schemaorg_examples_markup_is_read() -> None:
+    """schema.org's own microdata and RDFa examples, written by the vocabulary's authors:
+    every one with markup gives blocks, and nothing fails."""
+    md = rdfa = 0
+    for eid, parts in _schemaorg_examples():
+        for section, kind, marker in (
+            ("MICRODATA", "microdata", "itemscope"),
+            ("RDFA", "rdfa", "vocab="),
+        ):
+            body = parts.get(section, "").strip()
+            # eg-3475's itemscope is a class name; RDFa without typeof= types nothing.
+            if (
+                marker not in body
+                or eid == "#eg-3475"
+                or (kind == "rdfa" and "typeof=" not in body)
+            ):
+                continue
+            source = load_source(f"{eid}.html", body.encode())
+            assert [b for b in source.blocks if b.kind == kind], (eid, section)
+            assert "syntax.markup_unreadable" not in {f.code for f in source.findings}
+            md, rdfa = md + (kind == "microdata"), rdfa + (kind == "rdfa")
+    assert md > 200 and rdfa > 150

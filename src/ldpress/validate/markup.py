@@ -19,7 +19,13 @@ from typing import Any
 
 from ldpress.findings import Finding, Severity
 from ldpress.validate.htmlscan import parse_attributes
-from ldpress.validate.markup_convert import microdata_node, node_path, rdfa_nodes
+from ldpress.validate.markup_convert import (
+    fix_slashless_vocab,
+    microdata_node,
+    node_path,
+    other_vocabulary_types,
+    rdfa_nodes,
+)
 from ldpress.validate.microdata import Item, Mark, read_items, tag_offsets
 from ldpress.validate.model import Block, BlockKind, PathTuple, Source
 
@@ -71,6 +77,16 @@ class _Lines:
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
+
+
+_SLASHLESS_MESSAGE = (
+    'RDFa vocab "https://schema.org" lacks its trailing slash, so its terms become IRIs '
+    'like https://schema.orgPerson; read them as schema.org terms (write vocab="https://schema.org/")'
+)
+
+
+def _note(source: Source, code: str, severity: Severity, message: str) -> None:
+    source.findings.append(Finding(code, severity, message, file=source.file))
 
 
 def _failed(source: Source, syntax: str, exc: Exception) -> None:
@@ -158,6 +174,12 @@ def _add_rdfa(source: Source, page: str, lines: _Lines) -> None:
 
     tree = parse_xmldom_html(page.encode("utf-8"), encoding="utf-8")
     expanded = RDFaExtractor().extract_items(tree, base_url=source.url or "")
+    if fix_slashless_vocab(expanded):
+        _note(source, "syntax.rdfa_vocab_slash", Severity.WARNING, _SLASHLESS_MESSAGE)
+    others = other_vocabulary_types(expanded)
+    if others:
+        message = f"RDFa items of other vocabularies are not validated: {', '.join(others[:5])}"
+        _note(source, "syntax.rdfa_other_vocabulary", Severity.INFO, message)
     elements = _typeof_elements(page)
     used: set[int] = set()
     placed = [(_place(elements, used, node), node) for node in rdfa_nodes(expanded)]

@@ -11,6 +11,7 @@ output order, because pyRdfa's labels change from run to run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -169,6 +170,41 @@ class _RdfaGraph:
         if "@language" in v or "@type" in v or as_id:
             return dict(v)
         return v.get("@value")
+
+
+_SLASHLESS = re.compile(r"^(https?://schema\.org)(?=[A-Za-z])")
+
+
+def fix_slashless_vocab(expanded: list[dict[str, Any]]) -> bool:
+    """Rewrite ``https://schema.orgPerson`` (what ``vocab="https://schema.org"`` without
+    the trailing slash makes of ``Person``) to ``https://schema.org/Person``, in place.
+    True when anything was rewritten, so the caller can warn."""
+    changed = False
+
+    def fix(iri: str) -> str:
+        nonlocal changed
+        new = _SLASHLESS.sub(r"\1/", iri)
+        changed = changed or new != iri
+        return new
+
+    for node in expanded:
+        if isinstance(node.get("@type"), list):
+            node["@type"] = [fix(t) if isinstance(t, str) else t for t in node["@type"]]
+        for key in [k for k in node if not k.startswith("@")]:
+            node[fix(key)] = node.pop(key)
+    return changed
+
+
+def other_vocabulary_types(expanded: list[dict[str, Any]]) -> list[str]:
+    """Types of RDFa nodes left out for having no schema.org term (``foaf:Image``, ...)."""
+    found = {
+        t
+        for n in expanded
+        if not _has_schema_term(n)
+        for t in n.get("@type", [])
+        if isinstance(t, str)
+    }
+    return sorted(found)
 
 
 def rdfa_nodes(expanded: list[dict[str, Any]]) -> list[dict[str, Any]]:

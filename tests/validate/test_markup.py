@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -177,18 +178,27 @@ def test_google_microdata_sample_equals_its_jsonld_twin() -> None:
 
 @needs_shared
 def test_corpus_markup_blocks_point_at_their_elements() -> None:
-    checked = 0
+    checked = {"microdata": 0, "rdfa": 0}
+    attribute = {"microdata": ("itemscope",), "rdfa": ("typeof", "resource", "about")}
     for path in sorted((CORPUS / "html").rglob("*.htm*")):
         source = read_source(path)
         page = source.text or ""
-        starts = [0] + [i + 1 for i, ch in enumerate(page) if ch == "\n"]
+        if "itemscope" not in page and "typeof=" not in page:
+            continue
+        starts = [0, *itertools.accumulate(len(x) + 1 for x in page.split("\n"))]
         for block in source.blocks:
-            if block.kind == "microdata":
+            if block.kind in attribute:
                 at = starts[block.line - 1] + block.column - 1
                 tag = page[at : page.find(">", at)]
-                assert tag.startswith("<") and "itemscope" in tag.lower(), (path, block.line)
-                checked += 1
-    assert checked > 300
+                assert tag.startswith("<"), (path, block.line)
+                assert any(a in tag.lower() for a in attribute[block.kind]), (path, block.line)
+                checked[block.kind] += 1
+        for block in source.blocks:
+            if block.kind == "microdata":  # each located property is at its element
+                for path_, (line, column) in block.locator().items() if block.locator else []:
+                    at = starts[line - 1] + column - 1
+                    assert page[at] == "<", (path, path_)
+    assert checked["microdata"] > 300 and checked["rdfa"] > 10
 
 
 def test_rdfa_vocab_without_trailing_slash_is_read_with_a_warning() -> None:

@@ -15,6 +15,7 @@ import typer
 
 from ldpress.findings import Finding, Severity
 from ldpress.html.extract import extract_source
+from ldpress.validate.model import Block
 from ldpress.validate.sources import iter_sources
 
 
@@ -56,23 +57,10 @@ def extract(
     for source in iter_sources(paths, include or (), exclude or ()):
         document, findings = extract_source(source)
         documents.append(document)
-        for block in source.blocks:
-            if verbose:
-                state = "parsed" if block.parsed else "not parsed"
-                typer.echo(
-                    f"{block.file}:{block.line}:{block.column}: block {block.index} ({block.kind}, {state})",
-                    err=True,
-                )
-            records.append(
-                {
-                    "file": block.file,
-                    "kind": block.kind,
-                    "line": block.line,
-                    "column": block.column,
-                    "parsed": block.parsed,
-                    "data": block.data if block.parsed else None,
-                }
-            )
+        records.extend(_record(block) for block in source.blocks)
+        if verbose:
+            for block in source.blocks:
+                typer.echo(_block_line(block), err=True)
         for finding in findings:
             typer.echo(_diagnostic(finding), err=True)
             failed = failed or finding.severity is Severity.ERROR
@@ -82,6 +70,22 @@ def extract(
         typer.echo(_dump(documents[0] if len(documents) == 1 else documents))
     if failed:
         raise typer.Exit(1)
+
+
+def _record(block: Block) -> dict[str, Any]:
+    return {
+        "file": block.file,
+        "kind": block.kind,
+        "line": block.line,
+        "column": block.column,
+        "parsed": block.parsed,
+        "data": block.data if block.parsed else None,
+    }
+
+
+def _block_line(block: Block) -> str:
+    state = "parsed" if block.parsed else "not parsed"
+    return f"{block.file}:{block.line}:{block.column}: block {block.index} ({block.kind}, {state})"
 
 
 def register(app: typer.Typer) -> None:

@@ -35,7 +35,8 @@ _RDFA_SCHEMA = re.compile(
     r"""(?:vocab|prefix)\s*=\s*["']?[^"'>]{0,100}schema\.org|typeof\s*=\s*["']?[^"'>]{0,100}schema:""",
     re.IGNORECASE,
 )
-_TYPEOF = re.compile(r"""[\s"']typeof\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# Attributes that make or name an RDFa node (RDFa pages are few: a regex pass is fine).
+_RDFA_NODE_ATTR = re.compile(r"""[\s"'](?:typeof|resource|about)\s*=""", re.IGNORECASE)
 
 
 def markup_hints(page: str) -> tuple[bool, bool]:
@@ -193,10 +194,15 @@ def _local_name(term: str) -> str:
 
 
 def _typeof_elements(page: str) -> list[tuple[int, set[str], set[str]]]:
-    """(offset of ``<``, local type names, resource/about values) of each typeof element."""
+    """(offset of ``<``, local type names, resource/about values) of each element with
+    typeof, resource or about."""
     out = []
-    for m in _TYPEOF.finditer(page):
+    last = -1
+    for m in _RDFA_NODE_ATTR.finditer(page):
         start = page.rfind("<", 0, m.start())
+        if start == last:  # another of these attributes on the same element
+            continue
+        last = start
         end = page.find(">", m.end())
         attrs = parse_attributes(page[start + 1 : end if end >= 0 else len(page)])
         names = {_local_name(t) for t in attrs.get("typeof", "").split()}
@@ -213,7 +219,7 @@ def _place(
     raw = node.get("@type", [])
     wanted = {_local_name(t) for t in ([raw] if isinstance(raw, str) else raw)}
     node_id = node.get("@id")
-    candidates = [e for e in elements if e[0] not in used and e[1] & wanted]
+    candidates = [e for e in elements if e[0] not in used and (e[1] & wanted or not wanted)]
     if isinstance(node_id, str) and not node_id.startswith("_:"):
         by_id = [e for e in candidates if any(node_id.endswith(i) for i in e[2])]
         candidates = by_id or candidates

@@ -18,10 +18,9 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from ldpress.html.embed import embed_page
+from ldpress.html.extract import extract_bytes
 from ldpress.jsonld import expand
 from tests.conftest import CORPUS, needs_shared
-
-from ldpress.html.extract import extract_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 # The one bundle embedded everywhere: the seed bundle ldpress builds.

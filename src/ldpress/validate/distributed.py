@@ -13,23 +13,23 @@ connects to (or starts) a cluster, and first checks that every worker would prod
 findings as this process (same ldpress code, vocabulary, options and packs), since a worker
 with another version would silently change the report.  The distributed run does not use the
 finding cache: workers have no common cache directory.  dask is an optional extra, imported
-only here and only when used.
+only when used (see :mod:`ldpress.validate.dask_cluster`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from ldpress.errors import UsageError
 from ldpress.findings import Finding
-from ldpress.validate.cache import run_key
+from ldpress.validate.dask_cluster import check_workers, open_client, require_dask
 from ldpress.validate.model import Layer, Options
 from ldpress.validate.pipeline import (
     InputItem,
+    Progress,
     ProgressCallback,
     SourceLoader,
     ValidationReport,
@@ -40,20 +40,9 @@ from ldpress.validate.pipeline import (
 )
 from ldpress.validate.warc import is_warc
 
-DASK_EXTRA = "pip install 'ldpress[dask]'"
-CONNECT_TIMEOUT = "10s"
 FILES_PER_PARTITION = 64  # bounds the partitions of a big site; small sites get 4 per worker
 
 BagItem = str | tuple[str, bytes]
-
-
-def require_dask() -> None:
-    """Raise a :class:`UsageError` naming the extra when dask or distributed is missing."""
-    try:
-        import dask.bag  # noqa: F401
-        import distributed  # noqa: F401
-    except ImportError as exc:
-        raise UsageError(f"distributed validation needs Dask: {DASK_EXTRA}") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +67,9 @@ class FileOutcome:
 def _as_item(raw: BagItem) -> InputItem:
     if isinstance(raw, str):
         return InputItem(raw, path=raw)
-    name, data = raw
-    return InputItem(name, data=data)
+    if isinstance(raw, tuple) and len(raw) == 2 and isinstance(raw[1], bytes):
+        return InputItem(str(raw[0]), data=raw[1])
+    raise UsageError(f"a bag item must be a path or a (name, bytes) pair, not {type(raw)}")
 
 
 def _validate_item(item: InputItem, plan: _Plan) -> FileOutcome:
@@ -145,8 +135,6 @@ def validate_bag(
     after each partition with ``total`` as the expected file count (0 when unknown).
     """
     require_dask()
-    from ldpress.validate.pipeline import Progress
-
     plan = _Plan(options, *_wiring(layers, loader))
     mapped = bag.map_partitions(_validate_partition, plan)
     report = ValidationReport()
@@ -199,52 +187,6 @@ def bag_from_inputs(items: Sequence[InputItem], *, partition_size: int | None = 
     return bags[0] if len(bags) == 1 else db.concat(bags)
 
 
-def check_workers(client: Any, options: Options, layers: Sequence[Layer]) -> None:
-    """Abort unless every worker computes the same run key as this process: the same
-    ldpress code and version, vocabulary, options and rule packs (see
-    :func:`ldpress.validate.cache.run_key`), without which the report could differ."""
-    mine = run_key(options, layers)
-    theirs: dict[str, str] = client.run(run_key, options, layers)
-    if not theirs:
-        raise UsageError("the Dask cluster has no workers")
-    odd = sorted(addr for addr, key in theirs.items() if key != mine)
-    if odd:
-        raise UsageError(
-            f"{len(odd)} Dask worker(s) would not give the same findings as this process "
-            f"(another ldpress version, vocabulary or rule-pack directory): {', '.join(odd)}"
-        )
-
-
-@contextmanager
-def open_client(scheduler: str | None = None, local_workers: int = 1) -> Iterator[Any]:
-    """A ``distributed.Client`` connected to ``scheduler`` (``tcp://HOST:PORT``), or to a
-    new ``LocalCluster`` of ``local_workers`` single-threaded worker processes listening on
-    127.0.0.1 only (no dashboard), closed on exit.  An unreachable scheduler is a
-    :class:`UsageError`."""
-    require_dask()
-    from distributed import Client, LocalCluster
-
-    if scheduler is not None:
-        try:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise UsageError(f"cannot connect to the Dask scheduler {scheduler}: {exc}") from exc
-        with client:
-            yield client
-        return
-    with (
-        LocalCluster(
-            n_workers=local_workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-        ) as cluster,
-        Client(cluster, set_as_default=False) as client,
-    ):
-        yield client
-
-
 def _partition_size(files: int, workers: int) -> int:
     # About four partitions per worker balances uneven pages; the cap bounds what one
     # partition holds in memory and what a lost worker costs to recompute.
@@ -262,29 +204,32 @@ def validate_distributed(
     stdin: bytes | None = None,
     progress: ProgressCallback | None = None,
     walker: Walker | None = None,
+    client: Any = None,
 ) -> ValidationReport:
     """Validate the inputs named by ``paths`` (as :func:`ldpress.validate.pipeline.
-    validate_paths` lists them, plus ``.warc``/``.warc.gz`` files) on the Dask cluster at
-    ``scheduler``, or on a local cluster of ``local_workers`` processes when it is None.
+    validate_paths` lists them, plus ``.warc``/``.warc.gz`` files) on ``client``, else on the
+    Dask cluster at ``scheduler``, else on a local cluster of ``local_workers`` processes.
     Files are read by the workers; stdin is sent as bytes."""
     require_dask()
     from ldpress.validate import layers as wiring
 
-    layers, loader = _wiring(None, None)
     items = list(
         iter_inputs(paths, walker or wiring.default_walker(), include, exclude, stdin=stdin)
     )
-    with open_client(scheduler, local_workers) as client:
-        check_workers(client, options, layers)
-        workers = len(client.scheduler_info().get("workers", {}))
-        bag = bag_from_inputs(items, partition_size=_partition_size(len(items), workers))
-        total = sum(1 for it in items if not (it.path is not None and is_warc(it.name)))
-        return validate_bag(
-            bag,
-            options,
-            client=client,
-            layers=layers,
-            loader=loader,
-            progress=progress,
-            total=total,
-        )
+    if client is not None:
+        return _validate_items(client, items, options, progress)
+    with open_client(scheduler, local_workers) as opened:
+        return _validate_items(opened, items, options, progress)
+
+
+def _validate_items(
+    client: Any, items: Sequence[InputItem], options: Options, progress: ProgressCallback | None
+) -> ValidationReport:
+    layers, loader = _wiring(None, None)
+    check_workers(client, options, layers)
+    workers = len(client.scheduler_info().get("workers", {}))
+    bag = bag_from_inputs(items, partition_size=_partition_size(len(items), workers))
+    total = sum(1 for it in items if not (it.path is not None and is_warc(it.name)))
+    return validate_bag(
+        bag, options, client=client, layers=layers, loader=loader, progress=progress, total=total
+    )

@@ -73,7 +73,7 @@ def bag_from_warcs(paths: Sequence[str | os.PathLike[str]]) -> Any:
     """A ``dask.bag.Bag`` of ``(target URI, body)`` records with one partition per WARC file,
     in the order given.  The paths are opened by the workers, so they must be readable there
     (a shared file system, or the machine the WARC files are on)."""
-    from ldpress.validate.distributed import require_dask
+    from ldpress.validate.dask_cluster import require_dask
 
     require_dask()
     _archive_iterator()

@@ -107,7 +107,7 @@ def _warc_reference(tmp_path: Path, inputs: list[Any]) -> ValidationReport:
             continue
         for j, (uri, body) in enumerate(entry):
             ref = tmp_path / "ref" / f"{i}-{j}.html"
-            ref.parent.mkdir(exist_ok=True)
+            ref.parent.mkdir(parents=True, exist_ok=True)
             ref.write_bytes(body)
             paths.append(str(ref))
             uri_of[str(ref)] = uri
@@ -121,15 +121,20 @@ def test_warc_crawls_give_the_local_report(client: Client, site: Path, tmp_path:
     first = [(f"https://news.example/{i}", page(i).encode()) for i in range(8)]
     second = [(f"https://news.example/late/{i}", page(i).encode()) for i in range(8, 12)]
     noise = [("https://news.example/logo.png", "image/png", b"\x89PNG")]
-    warc1 = write_warc(tmp_path / "one.warc.gz", [*noise, *((u, "text/html", b) for u, b in first)])
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    warc1 = write_warc(crawl / "one.warc.gz", [*noise, *((u, "text/html", b) for u, b in first)])
     warc2 = write_warc(
-        tmp_path / "two.warc", [(u, "text/html", b) for u, b in second], gzip_records=False
+        crawl / "two.warc", [(u, "text/html", b) for u, b in second], gzip_records=False
     )
     middle = str(site / "data.jsonld")
     want = _warc_reference(tmp_path, [first, middle, second])
     got = validate_distributed([str(warc1), middle, str(warc2)], Options(), client=client)
     assert_same_report(got, want)
     assert got.files == 13 and got.names[8] == middle
+    # WARC files found in a directory (taken with --include) are read the same way.
+    in_dir = validate_distributed([crawl], Options(), include=["*.warc*"], client=client)
+    assert_same_report(in_dir, _warc_reference(tmp_path / "2", [first, second]))
 
 
 def _swap_code_digest(fake: str | None) -> None:

@@ -12,6 +12,7 @@ import json
 import pickle
 import sys
 from pathlib import Path
+from typing import Any
 
 import dask
 import dask.bag as db
@@ -19,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ldpress.cli import app
-from ldpress.errors import UsageError
+from ldpress.errors import LdpressError, UsageError
 from ldpress.findings import Finding, Severity
 from ldpress.validate.distributed import (
     FileOutcome,
@@ -198,3 +199,26 @@ def test_json_report_of_a_sync_run_is_byte_identical(site: Path) -> None:
     texts = [render(r, "json", profiles=(), files=r.names, root=site) for r in (local, dist)]
     assert texts[0] == texts[1]
     assert json.loads(texts[0])["summary"]["files"] == local.files
+
+
+class _LostFuture:
+    def result(self) -> object:
+        raise OSError("Timed out during handshake while connecting to tcp://127.0.0.1:1")
+
+
+class _BrokenClient:
+    """A client whose cluster answers the worker check, then loses every partition."""
+
+    def run(self, func: Any, *args: Any) -> dict[str, Any]:
+        return {"tcp://127.0.0.1:1": func(*args)}
+
+    def scheduler_info(self) -> dict[str, Any]:
+        return {"workers": {"tcp://127.0.0.1:1": {}}}
+
+    def compute(self, parts: list[Any]) -> list[_LostFuture]:
+        return [_LostFuture() for _ in parts]
+
+
+def test_a_failing_cluster_is_an_abort_with_a_message(site: Path) -> None:
+    with pytest.raises(LdpressError, match="the Dask cluster failed: OSError: Timed out"):
+        validate_distributed([site], Options(), client=_BrokenClient())

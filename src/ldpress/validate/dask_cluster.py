@@ -31,6 +31,16 @@ def require_dask() -> None:
         raise UsageError(f"distributed validation needs Dask: {DASK_EXTRA}") from exc
 
 
+def cluster_failures() -> tuple[type[BaseException], ...]:
+    """What a broken cluster raises while computing: a worker killed (by the OOM killer,
+    say) too often, a cancelled future, a lost connection, a timeout."""
+    from concurrent.futures import CancelledError
+
+    from distributed import KilledWorker
+
+    return (KilledWorker, CancelledError, OSError, TimeoutError)
+
+
 def check_workers(client: Any, options: Options, layers: Sequence[Layer]) -> None:
     """Abort unless every worker computes the same run key as this process: the same
     ldpress code and version, vocabulary, options and rule packs (see

@@ -23,9 +23,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ldpress.errors import UsageError
+from ldpress.errors import LdpressError, UsageError
 from ldpress.findings import Finding
-from ldpress.validate.dask_cluster import check_workers, open_client, require_dask
+from ldpress.validate.dask_cluster import (
+    check_workers,
+    cluster_failures,
+    open_client,
+    require_dask,
+)
 from ldpress.validate.model import Layer, Options
 from ldpress.validate.pipeline import (
     InputItem,
@@ -230,6 +235,15 @@ def _validate_items(
     workers = len(client.scheduler_info().get("workers", {}))
     bag = bag_from_inputs(items, partition_size=_partition_size(len(items), workers))
     total = sum(1 for it in items if not (it.path is not None and is_warc(it.name)))
-    return validate_bag(
-        bag, options, client=client, layers=layers, loader=loader, progress=progress, total=total
-    )
+    try:
+        return validate_bag(
+            bag,
+            options,
+            client=client,
+            layers=layers,
+            loader=loader,
+            progress=progress,
+            total=total,
+        )
+    except cluster_failures() as exc:  # an abort with a message, not a traceback
+        raise LdpressError(f"the Dask cluster failed: {type(exc).__name__}: {exc}") from exc

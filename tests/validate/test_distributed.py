@@ -222,3 +222,13 @@ class _BrokenClient:
 def test_a_failing_cluster_is_an_abort_with_a_message(site: Path) -> None:
     with pytest.raises(LdpressError, match="the Dask cluster failed: OSError: Timed out"):
         validate_distributed([site], Options(), client=_BrokenClient())
+
+
+def test_an_empty_directory_gives_the_local_empty_report(tmp_path: Path) -> None:
+    local = validate_paths([tmp_path], Options(), jobs=1)
+    got = validate_distributed([tmp_path], Options(), client=_BrokenClient())
+    assert (
+        (got.files, got.blocks, got.findings, got.names)
+        == (0, 0, [], [])
+        == (local.files, local.blocks, local.findings, local.names)
+    )

@@ -164,15 +164,16 @@ def test_unreachable_scheduler_is_a_usage_error(
         validate_distributed([site], Options(), scheduler=f"tcp://{LOOPBACK}:9")
 
 
-def _cli(*args: str, stdin: str | None = None) -> tuple[int, str]:
-    result = CliRunner().invoke(app, ["validate", "--format", "json", *args], input=stdin)
+def _cli(*args: str, stdin: str | None = None, fmt: str = "json") -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["validate", "--format", fmt, *args], input=stdin)
     return result.exit_code, result.stdout
 
 
-def test_cli_scheduler_gives_the_local_output(client: Client, site: Path) -> None:
-    local = _cli("--jobs", "1", "--no-cache", str(site))
-    assert local[0] == 1 and '"findings": [' in local[1]
-    assert _cli("--scheduler", client.scheduler.address, str(site)) == local
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif", "junit", "github"])
+def test_cli_scheduler_gives_the_local_output(client: Client, site: Path, fmt: str) -> None:
+    local = _cli("--jobs", "1", "--no-cache", str(site), fmt=fmt)
+    assert local[0] == 1 and "unknown_property" in local[1]
+    assert _cli("--scheduler", client.scheduler.address, str(site), fmt=fmt) == local
 
 
 def test_cli_dask_local_end_to_end(site: Path, tmp_path: Path) -> None:

@@ -221,6 +221,8 @@ def validate_distributed(
     items = list(
         iter_inputs(paths, walker or wiring.default_walker(), include, exclude, stdin=stdin)
     )
+    if not items:  # an empty directory: the local run's empty report, no cluster needed
+        return ValidationReport()
     if client is not None:
         return _validate_items(client, items, options, progress)
     with open_client(scheduler, local_workers) as opened:

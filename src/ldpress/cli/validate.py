@@ -17,7 +17,7 @@ from typing import Annotated, TextIO
 import typer
 
 from ldpress.cli.progress import ProgressBar
-from ldpress.errors import LdpressError
+from ldpress.errors import LdpressError, UsageError
 from ldpress.findings import Severity
 from ldpress.fsutil import write_atomic
 from ldpress.report import SourceLines, render
@@ -39,6 +39,10 @@ class OutputFormat(StrEnum):
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
+
+
+class DaskMode(StrEnum):
+    local = "local"
 
 
 def default_jobs() -> int:
@@ -72,6 +76,60 @@ def _emit(text: str, output: Path | None) -> None:
         sys.stdout.flush()
     else:
         write_atomic(output, text.encode("utf-8"))
+
+
+def _check_warc_inputs(paths: list[str], distributed: bool) -> None:
+    from ldpress.validate.warc import is_warc
+
+    warcs = [p for p in paths if is_warc(p)]
+    if warcs and not distributed:
+        raise UsageError(
+            f"WARC input {warcs[0]} is read on a Dask cluster: add --dask local or --scheduler"
+        )
+
+
+def _run(
+    paths: list[str],
+    options: Options,
+    *,
+    scheduler: str | None,
+    dask: DaskMode | None,
+    jobs: int,
+    no_cache: bool,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    progress: ProgressBar,
+    stdin: bytes | None,
+) -> ValidationReport:
+    """The local pipeline, or the same inputs on a Dask cluster when one is asked for."""
+    if scheduler is not None and dask is not None:
+        raise UsageError("give --scheduler or --dask local, not both")
+    _check_warc_inputs(paths, scheduler is not None or dask is not None)
+    if scheduler is None and dask is None:
+        cache = None if no_cache else FindingCache(cache_dir_from_env())
+        return validate_paths(
+            paths,
+            options,
+            include=include,
+            exclude=exclude,
+            jobs=jobs,
+            cache=cache,
+            progress=progress,
+            stdin=stdin,
+        )
+    from ldpress.validate.distributed import validate_distributed
+
+    # Files are read by the workers under the names given here; stdin is sent as bytes.
+    return validate_distributed(
+        paths,
+        options,
+        scheduler=scheduler,
+        local_workers=jobs,
+        include=include,
+        exclude=exclude,
+        progress=progress,
+        stdin=stdin,
+    )
 
 
 def progress_enabled(quiet: bool, stream: TextIO) -> bool:
@@ -122,6 +180,18 @@ def validate(
         Path | None, typer.Option("--write-baseline", help="Record current findings in FILE.")
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not use the cache.")] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="tcp://HOST:PORT",
+            help="Validate on this Dask cluster (needs ldpress[dask]; files read by workers).",
+        ),
+    ] = None,
+    dask: Annotated[
+        DaskMode | None,
+        typer.Option("--dask", help="Validate on a local Dask cluster of --jobs workers."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or notes.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Timing notes.")] = False,
 ) -> None:
@@ -137,13 +207,15 @@ def validate(
     bar = ProgressBar(enabled=progress_enabled(quiet, sys.stderr))
     started = time.perf_counter()
     try:
-        report = validate_paths(
+        report = _run(
             paths,
             options,
+            scheduler=scheduler,
+            dask=dask,
+            jobs=jobs or default_jobs(),
+            no_cache=no_cache,
             include=tuple(include or ()),
             exclude=tuple(exclude or ()),
-            jobs=jobs or default_jobs(),
-            cache=None if no_cache else FindingCache(cache_dir_from_env()),
             progress=bar,
             stdin=stdin,
         )

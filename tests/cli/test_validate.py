@@ -183,3 +183,14 @@ def test_progress_only_on_a_terminal_and_never_with_quiet() -> None:
     assert progress_enabled(False, _Stream(tty=True))
     assert not progress_enabled(True, _Stream(tty=True))
     assert not progress_enabled(False, _Stream(tty=False))
+
+
+def test_json_report_names_every_pack_in_use_by_default(site: Path) -> None:
+    doc = json.loads(invoke("--format", "json", str(site)).stdout)
+    assert doc["tool"]["profiles"] == [
+        "factcheck",
+        "google-article",
+        "google-event",
+        "google-profilepage",
+        "google-speakable",
+    ]

@@ -141,6 +141,13 @@ def _use_colour(output: Path | None) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _active_profiles(options: Options) -> tuple[str, ...]:
+    """The rule packs in use, for the report: those asked for, else every available pack."""
+    from ldpress.validate.packs.model import select_packs
+
+    return tuple(p.id for p in select_packs(options.profiles, options.pack_dirs))
+
+
 def validate(
     paths: Annotated[
         list[str] | None,
@@ -224,7 +231,7 @@ def validate(
         text = render(
             report,
             fmt.value,
-            profiles=options.profiles or (),
+            profiles=_active_profiles(options),
             files=report.names,
             root=Path.cwd(),
             color=_use_colour(output),

@@ -186,7 +186,38 @@ def _add_rdfa(source: Source, page: str, lines: _Lines) -> None:
     placed = [(_place(elements, used, node), node) for node in rdfa_nodes(expanded)]
     placed.sort(key=lambda p: p[0])
     for offset, node in placed:
-        source.blocks.append(_block(source, "rdfa", node, lines.position(offset)))
+        block = _block(source, "rdfa", node, lines.position(offset))
+        block.locator = _rdfa_locator(lines, node, offset)
+        source.blocks.append(block)
+
+
+def _rdfa_locator(
+    lines: _Lines, node: dict[str, Any], offset: int
+) -> Callable[[], dict[PathTuple, tuple[int, int]]]:
+    """Positions of a node's properties: the first ``property`` attribute naming each,
+    after the element of the node that holds it.  pyRdfa keeps no positions and the
+    converter sorts values, so list items are located at their property only."""
+
+    def walk(obj: dict[str, Any], path: PathTuple, start: int, out: dict[PathTuple, int]) -> None:
+        for key, value in obj.items():
+            if key.startswith("@"):
+                continue
+            name = re.escape(_local_name(key))
+            found = re.compile(rf"""\sproperty\s*=\s*["']?[^"'>]*?\b{name}\b""").search(
+                lines.page, start
+            )
+            if found is None:
+                continue
+            out[(*path, key)] = max(lines.page.rfind("<", 0, found.start()), 0)  # its element
+            if isinstance(value, dict):
+                walk(value, (*path, key), found.start(), out)
+
+    def locate() -> dict[PathTuple, tuple[int, int]]:
+        out: dict[PathTuple, int] = {}
+        walk(node, (), offset, out)
+        return {path: lines.position(at) for path, at in out.items()}
+
+    return locate
 
 
 def _local_name(term: str) -> str:

@@ -23,7 +23,7 @@ from ldpress.validate.model import Options
 from ldpress.validate.pipeline import validate_source
 from tests.conftest import CORPUS, needs_shared
 
-pytestmark = [needs_shared]
+pytestmark = [needs_shared, pytest.mark.shared]
 SCHEMARAMA = CORPUS / "invalid" / "google-schemarama"
 PACK = Path(__file__).resolve().parents[1] / "support" / "schemarama_pack"
 

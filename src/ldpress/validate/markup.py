@@ -25,6 +25,7 @@ from ldpress.validate.markup_convert import (
     node_path,
     other_vocabulary_types,
     rdfa_nodes,
+    untyped_namespace,
 )
 from ldpress.validate.microdata import Item, Mark, read_items, tag_offsets
 from ldpress.validate.model import Block, BlockKind, PathTuple, Source
@@ -142,8 +143,9 @@ def _add_microdata(source: Source, page: str, lines: _Lines) -> None:
     scopes = tag_offsets(page, "itemscope") if items else []
     for item in items:
         pos = lines.position(_offset(scopes, item.mark))
-        block = _block(source, "microdata", microdata_node(item.data), pos)
-        block.locator = _microdata_locator(lines, item, scopes)
+        top = untyped_namespace(item.data, source.url)
+        block = _block(source, "microdata", microdata_node(item.data, top), pos)
+        block.locator = _microdata_locator(lines, item, scopes, top)
         source.blocks.append(block)
 
 
@@ -156,14 +158,14 @@ def _offset(offsets: list[int], mark: Mark) -> int:
 
 
 def _microdata_locator(
-    lines: _Lines, item: Item, scopes: list[int]
+    lines: _Lines, item: Item, scopes: list[int], top: str | None
 ) -> Callable[[], dict[PathTuple, tuple[int, int]]]:
     def locate() -> dict[PathTuple, tuple[int, int]]:
         props = tag_offsets(lines.page, "itemprop")
         out = {}
         for path, mark in item.marks.items():
             offsets = props if mark[0] == "itemprop" else scopes
-            out[node_path(item.data, path)] = lines.position(_offset(offsets, mark))
+            out[node_path(item.data, path, top)] = lines.position(_offset(offsets, mark))
         return out
 
     return locate

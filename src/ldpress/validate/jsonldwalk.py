@@ -107,6 +107,24 @@ def find_path(data: Any, keys: tuple[str, ...], path: PathTuple = ()) -> PathTup
     return None
 
 
+def loses_everything(obj: dict[str, Any]) -> bool:
+    """Whether an object without @context has data and expansion keeps none of it: no key is
+    an absolute IRI.  Expanded JSON-LD (``{"@id": ..., "http://schema.org/name": ...}``)
+    needs no context, and a node of keywords only (``@id``, ``@type``) loses nothing."""
+    keys = [k for k in obj if not k.startswith("@")]
+    return bool(keys) and not any(is_absolute_iri(k) for k in keys)
+
+
+def looks_like_jsonld(data: Any) -> bool:
+    """Whether a JSON document has, at its top level, a JSON-LD keyword or an IRI key: what
+    tells a JSON-LD file from any other JSON file (an extractor's output, a config file)."""
+    items = data if isinstance(data, list) else [data]
+    return any(
+        isinstance(item, dict) and any(k.startswith("@") or is_absolute_iri(k) for k in item)
+        for item in items
+    )
+
+
 class BlockWalk:
     """One walk over one block, appending findings to ``out``."""
 
@@ -121,7 +139,7 @@ class BlockWalk:
         for i, item in items:
             if isinstance(item, dict):
                 path: PathTuple = () if i is None else (i,)
-                if "@context" not in item and set(item) - {"@graph"}:
+                if "@context" not in item and loses_everything(item):
                     self.no_context(item, path)
                     continue
                 # a top-level array item starts from the empty context, not the first item's

@@ -25,6 +25,7 @@ from ldpress.validate.markup_convert import (
     node_path,
     other_vocabulary_types,
     rdfa_nodes,
+    untyped_namespace,
 )
 from ldpress.validate.microdata import Item, Mark, read_items, tag_offsets
 from ldpress.validate.model import Block, BlockKind, PathTuple, Source
@@ -142,8 +143,9 @@ def _add_microdata(source: Source, page: str, lines: _Lines) -> None:
     scopes = tag_offsets(page, "itemscope") if items else []
     for item in items:
         pos = lines.position(_offset(scopes, item.mark))
-        block = _block(source, "microdata", microdata_node(item.data), pos)
-        block.locator = _microdata_locator(lines, item, scopes)
+        top = untyped_namespace(item.data, source.url)
+        block = _block(source, "microdata", microdata_node(item.data, top), pos)
+        block.locator = _microdata_locator(lines, item, scopes, top)
         source.blocks.append(block)
 
 
@@ -156,14 +158,14 @@ def _offset(offsets: list[int], mark: Mark) -> int:
 
 
 def _microdata_locator(
-    lines: _Lines, item: Item, scopes: list[int]
+    lines: _Lines, item: Item, scopes: list[int], top: str | None
 ) -> Callable[[], dict[PathTuple, tuple[int, int]]]:
     def locate() -> dict[PathTuple, tuple[int, int]]:
         props = tag_offsets(lines.page, "itemprop")
         out = {}
         for path, mark in item.marks.items():
             offsets = props if mark[0] == "itemprop" else scopes
-            out[node_path(item.data, path)] = lines.position(_offset(offsets, mark))
+            out[node_path(item.data, path, top)] = lines.position(_offset(offsets, mark))
         return out
 
     return locate
@@ -186,7 +188,38 @@ def _add_rdfa(source: Source, page: str, lines: _Lines) -> None:
     placed = [(_place(elements, used, node), node) for node in rdfa_nodes(expanded)]
     placed.sort(key=lambda p: p[0])
     for offset, node in placed:
-        source.blocks.append(_block(source, "rdfa", node, lines.position(offset)))
+        block = _block(source, "rdfa", node, lines.position(offset))
+        block.locator = _rdfa_locator(lines, node, offset)
+        source.blocks.append(block)
+
+
+def _rdfa_locator(
+    lines: _Lines, node: dict[str, Any], offset: int
+) -> Callable[[], dict[PathTuple, tuple[int, int]]]:
+    """Positions of a node's properties: the first ``property`` attribute naming each,
+    after the element of the node that holds it.  pyRdfa keeps no positions and the
+    converter sorts values, so list items are located at their property only."""
+
+    def walk(obj: dict[str, Any], path: PathTuple, start: int, out: dict[PathTuple, int]) -> None:
+        for key, value in obj.items():
+            if key.startswith("@"):
+                continue
+            name = re.escape(_local_name(key))
+            found = re.compile(rf"""\sproperty\s*=\s*["']?[^"'>]*?\b{name}\b""").search(
+                lines.page, start
+            )
+            if found is None:
+                continue
+            out[(*path, key)] = max(lines.page.rfind("<", 0, found.start()), 0)  # its element
+            if isinstance(value, dict):
+                walk(value, (*path, key), found.start(), out)
+
+    def locate() -> dict[PathTuple, tuple[int, int]]:
+        out: dict[PathTuple, int] = {}
+        walk(node, (), offset, out)
+        return {path: lines.position(at) for path, at in out.items()}
+
+    return locate
 
 
 def _local_name(term: str) -> str:

@@ -51,9 +51,22 @@ def _prop_key(name: str, namespace: str | None) -> str:
     return namespace + name if namespace else name
 
 
+def untyped_namespace(item: dict[str, Any], page_url: str | None) -> str | None:
+    """The namespace of a top-level item's property names: None (schema.org, or the type's
+    vocabulary) for a typed item.  An item without itemtype has no vocabulary (WHATWG: its
+    names are its author's), so Microdata to RDF makes its properties the page's own,
+    ``<page URL>#name``: not schema.org terms to validate.  Without a known absolute page
+    URL the page is ``about:blank``."""
+    if _types(item):
+        return None
+    base = page_url if page_url and "://" in page_url else "about:blank"
+    return base.split("#", 1)[0] + "#"
+
+
 def microdata_node(item: dict[str, Any], namespace: str | None = None) -> dict[str, Any]:
     """One microdata item in extruct's shape (``type``, ``id``, ``properties``) as a JSON-LD
-    node."""
+    node; an untyped item's names are in ``namespace`` (its parent's vocabulary: Microdata to
+    RDF's inheritance, or :func:`untyped_namespace` at the top)."""
     node: dict[str, Any] = {}
     types = _types(item)
     if types:

@@ -52,6 +52,30 @@ def member_name(value: str) -> str | None:
     return value if value and ":" not in value else None
 
 
+def additional_types(node: dict[str, Any], terms: Terms, vocab: Vocabulary) -> list[str]:
+    """schema.org types a node names in ``additionalType``.
+
+    schema.org: additionalType "corresponds to the use of rdf:type in syntax such as RDFa and
+    JSON-LD"; microdata can give an item one vocabulary type only, so schema.org's own
+    microdata examples multi-type with ``<link itemprop="additionalType"
+    href="https://schema.org/Event">``.  Only schema.org IRIs (``https://schema.org/X``,
+    ``schema:X``) naming a known type count; other vocabularies' classes are not ours.
+    """
+    out: list[str] = []
+    for key, value in node.items():
+        if key.startswith("@") or schema_name(terms.key_iri(key)) != "additionalType":
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            raw = v.get("@id", v.get("@value")) if isinstance(v, dict) else v
+            if not isinstance(raw, str):
+                continue
+            raw = raw.strip()
+            name = raw[len("schema:") :] if raw.startswith("schema:") else schema_name(raw)
+            if name and vocab.is_type(name) and name not in out:
+                out.append(name)
+    return out
+
+
 class RangeCheck:
     """Range checks of one block's property values (``typed``: types per @id on the page)."""
 
@@ -126,6 +150,8 @@ class RangeCheck:
             name = schema_name(self.terms.key_iri(t)) if isinstance(t, str) else None
             if name is not None:
                 names.append(name)
+        if names:  # an untyped node stays unchecked, whatever its additionalType says
+            names += [t for t in additional_types(v, self.terms, self.vocab) if t not in names]
         return names
 
     def member(

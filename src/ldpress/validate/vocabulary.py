@@ -22,7 +22,7 @@ from ldpress.validate.expansion import loader_for
 from ldpress.validate.fastexpand import Terms, TermsByPath
 from ldpress.validate.model import Context, PathTuple, Source
 from ldpress.validate.nodes import NodeAt, as_list, iter_nodes, node_id
-from ldpress.validate.vocabrange import RangeCheck, schema_name, vocab_for
+from ldpress.validate.vocabrange import RangeCheck, additional_types, schema_name, vocab_for
 from ldpress.vocab import Vocabulary, load_vocabulary
 
 _SEEN_PENDING = "vocab.pending_seen"
@@ -41,7 +41,7 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
         for terms in [by_path.at(at.path)]
         if terms is not None
     ]
-    typed = _typed_ids(nodes)
+    typed = _typed_ids(nodes, vocab)
     seen: set[str] = ctx.scratch.setdefault(_SEEN_PENDING, set())
     for at, terms in nodes:
         ranges = RangeCheck(vocab, terms, typed)
@@ -74,13 +74,17 @@ def _is_action_annotation(name: str, vocab: Vocabulary) -> bool:
     return bool(sep) and suffix in ("input", "output") and vocab.is_property(base)
 
 
-def _typed_ids(nodes: list[tuple[NodeAt, Terms]]) -> dict[str, set[str]]:
+def _typed_ids(nodes: list[tuple[NodeAt, Terms]], vocab: Vocabulary) -> dict[str, set[str]]:
     """schema.org type names per @id across the source, to range-check references."""
     out: dict[str, set[str]] = {}
     for at, terms in nodes:
         nid = node_id(at.node)
-        if nid is not None:
-            out.setdefault(nid, set()).update(type_names(at.node, terms))
+        if nid is None:
+            continue
+        names = set(type_names(at.node, terms))
+        if names:
+            names.update(additional_types(at.node, terms, vocab))
+        out.setdefault(nid, set()).update(names)
     return out
 
 
@@ -144,6 +148,9 @@ class _NodeCheck:
             else:
                 unknown = True
                 self.unknown(name, path, "type")
+        if known:  # additionalType adds types to a typed node (see additional_types)
+            extra = additional_types(self.at.node, self.terms, self.vocab)
+            known += [t for t in extra if t not in known]
         return known, unknown
 
     def property(self, name: str, path: PathTuple) -> bool:

@@ -18,6 +18,10 @@ from ldpress.authoring import load_data_file
 from ldpress.build import build_paths, check_bundle, seed_dir
 from ldpress.graph import build_graph, merge_nodes
 from ldpress.jsonld import canonical_nquads, expand
+from ldpress.validate.layers import default_layers
+from ldpress.validate.model import Options
+from ldpress.validate.pipeline import validate_source
+from ldpress.validate.sources import load_source
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -102,6 +106,24 @@ def test_seed_models_the_article_completely() -> None:
     assert by_author["gov-japan"] >= 2 and by_author["gov-dprk"] >= 2
     for key in ("person-koichiro-gemba", "person-kim-il-sung", "person-kim-jong-il", "org-kcna"):
         assert key in nodes
+
+
+def test_seed_image_meets_google_article_image_rule_with_its_sizes() -> None:
+    bundle = json.loads((OUTPUT / "japan-dprk-talks.jsonld").read_text(encoding="utf-8"))
+    image = bundle["@graph"][0]["image"]
+    assert image["@type"] == "ImageObject" and image["contentUrl"].startswith(
+        "https://example.org/"
+    )
+    width, height = image["width"], image["height"]
+    assert width * height >= 50_000 and abs(width / height - 16 / 9) < 0.01
+    source = load_source("japan-dprk-talks.jsonld", json.dumps(bundle).encode(), "jsonld")
+    found = validate_source(source, Options(), default_layers())
+    image_rules = [f for f in found if f.path and ".image" in f.path and "google" in f.code]
+    assert image_rules == []
+    data = (DATA / "japan-dprk-talks.yaml").read_text(encoding="utf-8")
+    assert "article.image:\n    added:" in data  # marked as added by the editors
+    nodes = {n["@id"].split("#")[1]: n for n in bundle["@graph"]}
+    assert {nodes[k]["@type"] for k in ("place-europe", "place-asia")} == {"Continent"}
 
 
 def test_shared_nodes_agree_across_bundles() -> None:

@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 
 from ldpress.build import pipeline
-from ldpress.build.check import validate_bundle_bytes
+from ldpress.build.check import _bundle_layers, validate_bundle_bytes
 from ldpress.findings import Finding, Severity
+from ldpress.validate.model import Options
+from ldpress.validate.pipeline import validate_source
+from ldpress.validate.sources import load_source
+from tests.conftest import ROOT
 
 BUNDLE = {
     "@context": "https://schema.org",
@@ -48,3 +52,14 @@ def test_a_validator_error_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     report = pipeline.build_paths([data], out)
     assert not report.ok and err in report.findings
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_unlocated_first_pass_reports_what_one_located_run_reports() -> None:
+    seed = (ROOT / "output" / "japan-dprk-talks.jsonld").read_bytes()
+    for data in (json.dumps(BUNDLE, indent=2).encode(), seed):
+        direct = validate_source(
+            load_source("a.jsonld", data, "jsonld"), Options(), _bundle_layers()
+        )
+        assert validate_bundle_bytes(data, "a.jsonld") == [
+            f for f in direct if f.severity is not Severity.INFO
+        ]

@@ -54,6 +54,8 @@ def range_values(spec: NodeRange, depth: int) -> st.SearchStrategy[Any]:
         options.append(urls)
     elif spec.text == "text":
         options.append(st.text(max_size=16))
+    elif spec.text == "distance":
+        options.append(numbers | st.text(max_size=8))
     if depth > 0:
         options.append(st.sampled_from(spec.types).flatmap(lambda t: nodes_of(t, depth - 1)))
     return st.one_of(options)

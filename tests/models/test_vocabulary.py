@@ -26,7 +26,7 @@ SCALAR_RANGES = {
 
 def test_registry_lists_every_class_once_under_its_type_name() -> None:
     assert tuple(MODELS) == MODEL_TYPES
-    assert len(MODELS) == 30
+    assert len(MODELS) == 32
     for name, cls in MODELS.items():
         assert cls.__name__ == name
         assert cls.model_fields["type"].default == name
@@ -73,6 +73,8 @@ def test_every_value_type_fits_the_property_range(name: str) -> None:
             assert "URL" in prange, prop
         elif spec.node_range.text == "text":
             assert "Text" in prange, prop
+        elif spec.node_range.text == "distance":
+            assert "Distance" in prange, prop
 
 
 def test_ranges_take_subclasses_but_not_multiple_inheritance_oddities() -> None:

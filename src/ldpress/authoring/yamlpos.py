@@ -28,6 +28,7 @@ _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")
 )
 MAX_DEPTH = 64
+_STR = "tag:yaml.org,2002:str"
 
 
 class _Resolver(yaml.resolver.Resolver):
@@ -167,12 +168,23 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        return self.scalar(node)
+
+    def scalar(self, node: ScalarNode) -> Any:
+        # SafeConstructor makes a str scalar its node's value; doing that here skips the
+        # constructor's dispatch for the three quarters of a data file's scalars that are text
+        if node.tag == _STR:
+            return node.value
         return self.loader.construct_object(node, deep=True)
 
     def mapping(self, node: MappingNode, path: PathTuple) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node, deep=True)
+            key = (
+                self.scalar(key_node)
+                if isinstance(key_node, ScalarNode)
+                else self.loader.construct_object(key_node, deep=True)
+            )
             if not isinstance(key, str):
                 key = str(key)
             sub = (*path, key)

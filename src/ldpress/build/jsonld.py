@@ -149,12 +149,27 @@ def compact_graph(expanded: list[Any], context: dict[str, Any]) -> dict[str, Any
     return result
 
 
-def to_bundle(nodes: list[dict[str, Any]]) -> dict[str, Any]:
-    """Expand ``nodes`` (wire form, schema.org terms) and compact them into a bundle."""
+def pyld_compact(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The top-level nodes of ``nodes`` expanded and compacted by pyld (the reference)."""
     expanded = expand({"@context": SCHEMA_CONTEXT_URL, "@graph": nodes})
-    compacted = compact_graph(expanded, subset_context(expanded))
+    graph: list[dict[str, Any]] = compact_graph(expanded, subset_context(expanded))["@graph"]
+    return graph
+
+
+def to_bundle(nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    """Expand ``nodes`` (wire form, schema.org terms) and compact them into a bundle.
+
+    The direct compaction of :mod:`ldpress.build.compact` covers what the build makes
+    from its models; anything else goes through pyld.
+    """
+    from ldpress.build.compact import Unsupported, compact_nodes  # it imports this module
+
+    try:
+        compacted = compact_nodes(nodes)
+    except Unsupported:
+        compacted = pyld_compact(nodes)
     # pyld keeps array order and sorts keys already; re-applying the graph stage's order
     # makes the published order independent of that implementation detail.
     main_id = str(nodes[0].get("@id", "")) if nodes else ""
-    graph = [sort_keys(n) for n in order_nodes(compacted["@graph"], main_id)]
+    graph = [sort_keys(n) for n in order_nodes(compacted, main_id)]
     return {"@context": SCHEMA_CONTEXT_URL, "@graph": graph}

@@ -3,14 +3,18 @@
 Everything is computed and checked in memory first; only when no data file of the run has an
 error are files written (each atomically, and only when its bytes changed), so a failed build
 leaves the old outputs intact and a site never gets half of a change.  ``check=True`` writes
-nothing and reports every output that is missing or differs.
+nothing and reports every output that is missing or differs, outputs left behind by removed
+data files, and stale JSON Schemas (:mod:`ldpress.build.stale`).  Data files are built
+independently, so ``jobs`` spreads them over processes without changing any result.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -18,6 +22,7 @@ from ldpress.authoring import load_data_file
 from ldpress.build.check import check_bundle, validate_bundle_bytes
 from ldpress.build.jsonld import to_bundle
 from ldpress.build.page import render_page
+from ldpress.build.stale import orphaned_outputs, stale_schemas
 from ldpress.errors import UsageError
 from ldpress.findings import Finding, Severity, has_errors
 from ldpress.fsutil import write_atomic
@@ -108,21 +113,31 @@ def _duplicate_slugs(results: list[FileResult]) -> list[Finding]:
     return out
 
 
-def build_paths(paths: Sequence[Path], out: Path, check: bool = False) -> BuildReport:
-    """Build every data file under ``paths`` into ``out`` (or, with ``check``, compare)."""
-    sources = discover(paths)
-    results = [build_file(p) for p in sources]
-    report = BuildReport(files=len(sources))
-    for r in results:
-        report.findings.extend(r.findings)
-    report.findings.extend(_duplicate_slugs(results))
-    if not report.ok:
-        return report
-    planned = [
-        (output_path(out, r.slug, name.rsplit(".", 1)[1]), data)
-        for r in results
-        for name, data in r.outputs.items()
-    ]
+def _pool() -> Any:
+    # fork: workers inherit the warm caches (vocabulary, validators, rule packs) of the
+    # parent instead of rebuilding them; spawn where the platform has no fork.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def build_files(sources: Sequence[Path], jobs: int = 1) -> list[FileResult]:
+    """:func:`build_file` of each source, in order; ``jobs > 1`` spreads them over a process
+    pool (the result is the same list: each file is built independently).  The first file
+    is built here before the pool starts, so the caches it fills are shared by every worker.
+    """
+    if jobs <= 1 or len(sources) < 3:
+        return [build_file(p) for p in sources]
+    first = build_file(sources[0])
+    rest = list(sources[1:])
+    workers = min(jobs, len(rest))
+    # chunks amortise the round trip to a worker; four per worker keep the pool balanced
+    chunk = max(1, min(32, len(rest) // (workers * 4)))
+    with _pool().Pool(workers) as pool:
+        return [first, *pool.map(build_file, rest, chunksize=chunk)]
+
+
+def _compare(planned: list[tuple[Path, bytes]], check: bool, report: BuildReport) -> None:
+    """Write (or, with ``check``, compare) each planned output, recording what happened."""
     for target, data in planned:
         current = target.read_bytes() if target.is_file() else None
         if current == data:
@@ -141,6 +156,44 @@ def build_paths(paths: Sequence[Path], out: Path, check: bool = False) -> BuildR
         else:
             write_atomic(target, data)
             report.written.append(target)
+
+
+def build_paths(
+    paths: Sequence[Path],
+    out: Path,
+    check: bool = False,
+    *,
+    jobs: int = 1,
+    schemas_dir: Path | None = None,
+) -> BuildReport:
+    """Build every data file under ``paths`` into ``out`` (or, with ``check``, compare).
+
+    ``check`` also reports outputs in ``out`` that no data file builds (only when every path
+    is a directory, so the run sees every data file) and, given ``schemas_dir``, schema files
+    that differ from what ``ldpress schema`` would write.
+    """
+    sources = discover(paths)
+    results = build_files(sources, jobs)
+    report = BuildReport(files=len(sources))
+    for r in results:
+        report.findings.extend(r.findings)
+    report.findings.extend(_duplicate_slugs(results))
+    if not report.ok:
+        return report
+    planned = [
+        (output_path(out, r.slug, name.rsplit(".", 1)[1]), data)
+        for r in results
+        for name, data in r.outputs.items()
+    ]
+    _compare(planned, check, report)
+    if check:
+        leftovers = []
+        if all(p.is_dir() for p in paths):
+            leftovers.extend(orphaned_outputs(out, (r.slug for r in results)))
+        if schemas_dir is not None:
+            leftovers.extend(stale_schemas(schemas_dir))
+        report.stale.extend(Path(f.file or "") for f in leftovers)
+        report.findings.extend(leftovers)
     return report
 
 

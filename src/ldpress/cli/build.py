@@ -3,12 +3,15 @@
 Output files go to stdout one path per line; findings go to stderr as
 ``file:line:col: severity code message`` (or, with ``--format json``, everything is one JSON
 object on stdout).  Exit 0 when the build succeeded (or ``--check`` found everything up to
-date), 1 for invalid input or stale output, 2 for usage errors.
+date), 1 for invalid input or stale output, 2 for usage errors.  ``--check`` also checks the
+JSON Schemas in ``--schemas`` (default: ``schemas/`` when the current directory has one, as a
+checkout of a project that commits them does) and outputs whose data file is gone.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -51,6 +54,14 @@ def _emit(report: BuildReport, fmt: Format, check: bool) -> None:
         typer.echo(_line(f), err=True)
 
 
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def build(
     paths: Annotated[
         list[Path] | None,
@@ -61,12 +72,25 @@ def build(
         bool, typer.Option("--check", help="Write nothing; exit 1 when outputs are stale.")
     ] = False,
     fmt: Annotated[Format, typer.Option("--format", help="Report format.")] = Format.text,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Processes (default: all cores).")
+    ] = None,
+    schemas: Annotated[
+        Path | None,
+        typer.Option(
+            "--schemas", help="With --check: schema directory to check (default: ./schemas if any)."
+        ),
+    ] = None,
 ) -> None:
     """Build every data file into OUT as <slug>.jsonld and <slug>.html."""
     if not paths:
         paths = [Path("data")] if Path("data").is_dir() else [seed_dir()]
+    if schemas is None and Path("schemas").is_dir():
+        schemas = Path("schemas")
     try:
-        report = build_paths(paths, out, check=check)
+        report = build_paths(
+            paths, out, check=check, jobs=jobs or default_jobs(), schemas_dir=schemas
+        )
     except LdpressError as exc:
         typer.echo(f"ldpress build: error: {exc}", err=True)
         raise typer.Exit(2) from exc

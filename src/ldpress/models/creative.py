@@ -15,6 +15,7 @@ from ldpress.models.base import Thing
 from ldpress.models.ranges import (
     Agent,
     AnyNode,
+    Dimension,
     ImageNode,
     OrganizationNode,
     PersonNode,
@@ -65,6 +66,8 @@ class CreativeWork(Thing):
     spatial_coverage: OneOrMany[PlaceNode] | None = None
     copyright_holder: OneOrMany[Agent] | None = None
     copyright_year: Number | None = None
+    copyright_notice: Text | None = None
+    content_location: OneOrMany[PlaceNode] | None = None
     license: OneOrMany[WorkOrUrl] | None = None
     thumbnail_url: Url | None = None
     is_accessible_for_free: Boolean | None = None
@@ -135,6 +138,10 @@ class ImageObject(CreativeWork):
     type: Literal["ImageObject"] = Field(default="ImageObject", alias="@type")  # type: ignore[assignment]
     content_url: Url | None = None
     caption: Text | None = None
+    # Distance or QuantitativeValue in schema.org; a number (pixels) is what Google's image
+    # documentation and nearly every site write, so numbers and text are accepted too
+    width: Dimension | None = None
+    height: Dimension | None = None
     encoding_format: Text | None = None
     upload_date: DateOrDateTime | None = None
     representative_of_page: Boolean | None = None

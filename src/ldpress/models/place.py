@@ -41,6 +41,12 @@ class Country(AdministrativeArea):
     type: Literal["Country"] = Field(default="Country", alias="@type")  # type: ignore[assignment]
 
 
+class Continent(Place):
+    """schema.org Continent (a Landform): Europe, Asia, ... as a news story names them."""
+
+    type: Literal["Continent"] = Field(default="Continent", alias="@type")  # type: ignore[assignment]
+
+
 class StadiumOrArena(Place):
     """schema.org StadiumOrArena (a CivicStructure and a SportsActivityLocation)."""
 

@@ -24,7 +24,7 @@ from pydantic_core import core_schema
 
 from ldpress.models import explain
 from ldpress.models.node import Node, Ref
-from ldpress.models.values import URL_JSON_SCHEMA, check_url
+from ldpress.models.values import URL_JSON_SCHEMA, check_distance, check_url
 
 # Every model class's schema.org name; ldpress.models checks this equals MODELS.
 MODEL_TYPES = (
@@ -58,6 +58,8 @@ MODEL_TYPES = (
     "LandmarksOrHistoricalBuildings",
     "PostalAddress",
     "GeoCoordinates",
+    "Continent",
+    "QuantitativeValue",
 )
 
 
@@ -81,7 +83,7 @@ class NodeRange:
     @property
     def name(self) -> str:
         """The definition name: ``Organization_or_Person_or_Ref``, ``ImageObject_or_Ref_or_URL``."""
-        extra = {"url": ("URL",), "text": ("Text",), None: ()}[self.text]
+        extra = {"url": ("URL",), "text": ("Text",), "distance": ("Distance",), None: ()}[self.text]
         return "_or_".join((*self.ranges, "Ref", *extra))
 
     @cached_property
@@ -96,6 +98,8 @@ class NodeRange:
         branches.append({"$ref": "#/$defs/Ref"})
         if self.text == "url":
             branches.append(dict(URL_JSON_SCHEMA))
+        elif self.text == "distance":
+            branches.append({"type": ["number", "string"]})
         elif self.text is not None:
             branches.append({"type": "string"})
         return {"oneOf": branches}
@@ -123,6 +127,12 @@ class NodeRange:
             return value
         if isinstance(value, str) and self.text is not None:
             return check_url(value) if self.text == "url" else value
+        if (
+            self.text == "distance"
+            and isinstance(value, int | float)
+            and not isinstance(value, bool)
+        ):
+            return check_distance(value)
         if not isinstance(value, dict):
             raise explain.invalid_node(value, self.ranges, self.text)
         return self._validate_dict(value)
@@ -169,6 +179,7 @@ if TYPE_CHECKING:
     from ldpress.models.claim import Rating
     from ldpress.models.creative import CreativeWork, ImageObject
     from ldpress.models.event import Event
+    from ldpress.models.measure import QuantitativeValue
     from ldpress.models.place import (
         AdministrativeArea,
         Country,
@@ -199,6 +210,8 @@ if TYPE_CHECKING:
     AreaOrText: TypeAlias = AdministrativeArea | Ref | str
     GeoNode: TypeAlias = GeoCoordinates | Ref
     RatingNode: TypeAlias = Rating | Ref
+    # schema.org's Distance ("1200 px") or, as Google and most sites write it, a number
+    Dimension: TypeAlias = QuantitativeValue | Ref | str | int | float
 else:
     AnyNode = node_union("Thing")
     AnyNodeOrText = node_union("Thing", text="text")
@@ -222,3 +235,4 @@ else:
     AreaOrText = node_union("AdministrativeArea", text="text")
     GeoNode = node_union("GeoCoordinates")
     RatingNode = node_union("Rating")
+    Dimension = node_union("QuantitativeValue", text="distance")

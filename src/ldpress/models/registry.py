@@ -29,10 +29,12 @@ from ldpress.models.creative import (
     WebPage,
 )
 from ldpress.models.event import Event, SportsEvent
+from ldpress.models.measure import QuantitativeValue
 from ldpress.models.node import Node
 from ldpress.models.place import (
     AdministrativeArea,
     City,
+    Continent,
     Country,
     GeoCoordinates,
     LandmarksOrHistoricalBuildings,
@@ -73,6 +75,8 @@ _CLASSES: tuple[type[Node], ...] = (
     LandmarksOrHistoricalBuildings,
     PostalAddress,
     GeoCoordinates,
+    Continent,
+    QuantitativeValue,
 )
 
 MODELS: dict[str, type[Node]] = {cls.schema_type: cls for cls in _CLASSES}

@@ -190,6 +190,15 @@ def _check_integer(value: Any) -> Any:
     return _number(value, integer=True)
 
 
+def check_distance(value: int | float) -> int | float:
+    """A number standing for a schema.org Distance (pixels, for an image): finite."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError(
+            "invalid_number", "'{value}' is not a finite number", {"value": value}
+        )
+    return value
+
+
 def member_name(value: str) -> str:
     """``https://schema.org/EventScheduled`` (or http, or bare) -> ``EventScheduled``."""
     for prefix in SCHEMA_PREFIXES:

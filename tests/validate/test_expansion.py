@@ -180,3 +180,15 @@ def test_never_raises_on_any_json(doc: Any) -> None:
     if isinstance(doc, dict) and "@context" in doc and not isinstance(doc["@context"], str):
         doc["@context"] = CTX
     list(expansion.check(doc_source(doc), make_context()))
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [{"@context": {"@base": ""}, "@id": ""}, {"@context": {"@base": "a"}, "@id": "b"}],
+    ids=["empty-base", "relative-base"],
+)
+def test_pyld_value_errors_become_findings(doc: Any) -> None:
+    """pyld raises a plain ValueError on an empty or relative @base (found by the
+    never-raises property); the layer reports it instead of crashing."""
+    codes = [f.code for f in expansion.check(doc_source(doc), make_context())]
+    assert "jsonld.invalid" in codes

@@ -158,15 +158,20 @@ def _expand_block(
             refused = True
     if refused:
         return None  # expansion would need the refused context
-    result = fast_expand(block.data, base)
-    if result is not None:
-        return result
     try:
+        result = fast_expand(block.data, base)
+        if result is not None:
+            return result
         return expand(block.data, base=base, loader=loader)
     except JsonLdError as exc:
         findings.append(_from_pyld(block, exc))
     except RecursionError:
         findings.append(_finding(block, (), "jsonld.invalid", "the block nests too deeply"))
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
+        # pyld raises plain Python errors on some malformed IRIs (an empty or relative one
+        # resolved against no base); the block is still bad content, never a crash.
+        message = f"JSON-LD expansion failed: {type(exc).__name__}: {exc}"
+        findings.append(_finding(block, (), "jsonld.invalid", message[:300]))
     return None
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from ldpress.findings import Severity
@@ -33,8 +34,10 @@ def vocab_for(ctx: Context) -> Vocabulary:
     return vocab
 
 
+@lru_cache(maxsize=65536)
 def schema_name(iri: str | None) -> str | None:
-    """The schema.org term an expanded IRI names (None for keywords and foreign IRIs)."""
+    """The schema.org term an expanded IRI names (None for keywords and foreign IRIs);
+    memoised: pages repeat the same few hundred IRIs and the look-up tries many prefixes."""
     if iri is None or iri.startswith("@"):
         return None
     name = term_from_iri(iri)

@@ -186,11 +186,15 @@ def _cached(items: list[InputItem], cache: BoundCache | None) -> dict[int, FileR
         return hits
     for i, item in enumerate(items):
         try:
-            hit = cache.get(item.name, item.read())
+            if item.path is None:
+                hit = cache.get(item.name, item.read())
+            else:
+                hit = cache.lookup(item.name, item.path, READ_LIMIT)
         except OSError:
             continue  # _process reports it
         if hit is not None:
             hits[i] = hit
+    cache.save_index()
     return hits
 
 

@@ -21,15 +21,11 @@ from ldpress.html.embed import embed_page
 from ldpress.jsonld import expand
 from tests.conftest import CORPUS, needs_shared
 
-try:
-    from ldpress.html.extract import extract_page
-except ImportError:
-    extract_page = None
+from ldpress.html.extract import extract_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
-# The one bundle embedded everywhere; the lead switches it to ROOT / "output" /
-# "japan-dprk-talks.jsonld" (the seed bundle) once build is merged.
-BUNDLE_PATH = ROOT / "tests" / "cases" / "embed" / "bundle.jsonld"
+# The one bundle embedded everywhere: the seed bundle ldpress builds.
+BUNDLE_PATH = ROOT / "output" / "japan-dprk-talks.jsonld"
 HTML_DIR = CORPUS / "html"
 _HEAD_OR_BODY = re.compile(rb"<(head|body)[\t\n\f\r />]", re.IGNORECASE)
 
@@ -109,14 +105,12 @@ def _node_facts(expanded: list[Any]) -> dict[str, set[tuple[str, str]]]:
 
 
 @needs_shared
-@pytest.mark.skipif(extract_page is None, reason="extract not merged yet")
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
 def test_extract_returns_every_node_of_the_bundle(page: Path, bundle: Any) -> None:
-    assert extract_page is not None
     result = embed_page(page.read_bytes(), bundle)
     if result.page is None:
         pytest.skip("page refused by embed (no head, no body)")
-    doc, _findings = extract_page(result.page.decode("utf-8", errors="replace"), name=page.name)
+    doc, _findings = extract_bytes(result.page, name=page.name)
     wanted = _node_facts(expand(bundle))
     got = _node_facts(expand(doc))
     for node_id, facts in wanted.items():

@@ -13,7 +13,7 @@ from ldpress.errors import InputError
 from ldpress.findings import Finding, Severity
 from ldpress.html.batch import (
     bundle_refusals,
-    check_bundle_basic,
+    check_bundle_with_validator,
     embed_file,
     load_bundle,
     output_path,
@@ -52,11 +52,24 @@ def test_errors_always_refuse_warnings_unless_forced(
     assert [f.file for f in findings] == ["b.jsonld"] * len(severities)
 
 
-def test_basic_checks_catch_a_bundle_that_is_not_json_ld() -> None:
-    codes = {f.code for f in check_bundle_basic({"name": "x"}) if f.severity is Severity.ERROR}
-    assert codes == {"bundle.missing_context", "bundle.no_nodes"}
-    assert [f.code for f in check_bundle_basic([1])] == ["bundle.not_object"]
-    assert not [f for f in check_bundle_basic(BUNDLE) if f.severity is Severity.ERROR]
+def test_default_checks_are_the_validators() -> None:
+    # no @context: expansion drops every term (an error); a typo'd property is an error
+    codes = {f.code for f in check_bundle_with_validator({"name": "x"})}
+    assert "jsonld.dropped" in codes
+    typo = {**BUNDLE, "headlin": "h"}
+    found = check_bundle_with_validator(typo)
+    assert [(f.code, f.path, f.line) for f in found if f.severity is Severity.ERROR] == [
+        ("vocab.unknown_property", "$.headlin", None)
+    ]
+    assert check_bundle_with_validator("x")[0].code == "bundle.not_object"
+    full = {
+        **BUNDLE,
+        "image": "https://example.org/a.jpg",
+        "datePublished": "2012-11-15T20:00:00+08:00",
+        "dateModified": "2012-11-15T20:00:00+08:00",
+        "author": {"@type": "Person", "name": "A", "url": "https://example.org/a"},
+    }
+    assert check_bundle_with_validator(full) == []
 
 
 def test_load_bundle(tmp_path: Path) -> None:

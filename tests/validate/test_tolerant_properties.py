@@ -57,6 +57,10 @@ fragments = st.sampled_from(
         b"\xef\xbb\xbf",
         b'<meta charset="shift_jis">',
         b'<link rel="canonical" href="x">',
+        b'<div itemscope itemtype="https://schema.org/Thing" itemref="r">',
+        b'<span itemprop="name" id="r">',
+        b'<p vocab="https://schema.org/" typeof="Person" property="name">',
+        b"</div>",
     ]
 )
 page_bytes = st.lists(fragments | st.binary(max_size=8), max_size=40).map(b"".join)

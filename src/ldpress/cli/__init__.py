@@ -11,7 +11,9 @@ import sys
 
 import typer
 
+from ldpress.cli import build as build_cmd
 from ldpress.cli import embed as embed_cmd
+from ldpress.cli import extract as extract_cmd
 from ldpress.cli import schema as schema_cmd
 from ldpress.cli import validate as validate_cmd
 from ldpress.cli import vocab as vocab_cmd
@@ -43,7 +45,7 @@ def _root(
     """schema.org structured data for newsrooms: build, embed, extract and validate JSON-LD."""
 
 
-for module in (validate_cmd, embed_cmd, schema_cmd, vocab_cmd):
+for module in (build_cmd, validate_cmd, embed_cmd, extract_cmd, schema_cmd, vocab_cmd):
     module.register(app)
 
 

@@ -11,13 +11,12 @@ failure and keeps its file mode.
 from __future__ import annotations
 
 import difflib
-import importlib
 import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from ldpress.errors import InputError
 from ldpress.findings import Finding, Severity
@@ -46,31 +45,23 @@ class PageOutcome:
 
 
 def default_checker() -> Checker:
-    """``ldpress.bundle.check_bundle`` (the build's checks), or the basic checks without it."""
-    try:
-        module = importlib.import_module("ldpress.bundle")
-    except ImportError:
-        return check_bundle_basic
-    return cast(Checker, module.check_bundle)
+    """The build's checks: the validator's layers on the bundle (what ``ldpress build``
+    runs on its own output before writing)."""
+    return check_bundle_with_validator
 
 
-def check_bundle_basic(bundle: Any) -> list[Finding]:
-    """The shape ``embed`` needs when the build's checks are not installed."""
-    if not isinstance(bundle, dict):
+def check_bundle_with_validator(bundle: Any) -> list[Finding]:
+    """The validator's errors and warnings on ``bundle``.  Findings keep their JSONPath, which
+    names the value whatever the file's layout; line and column are dropped because they
+    would point into this re-serialisation, not into the user's file."""
+    from dataclasses import replace
+
+    from ldpress.build.check import validate_bundle_bytes
+
+    if not isinstance(bundle, dict | list):
         return [_bundle_finding("bundle.not_object", "the bundle is not a JSON object")]
-    out: list[Finding] = []
-    if "@context" not in bundle:
-        out.append(_bundle_finding("bundle.missing_context", "the bundle has no @context"))
-    if "@graph" not in bundle and "@type" not in bundle:
-        out.append(_bundle_finding("bundle.no_nodes", "the bundle has neither @graph nor @type"))
-    out.append(
-        Finding(
-            "embed.basic_checks_only",
-            Severity.INFO,
-            "ldpress.bundle is not installed; only the bundle's shape was checked",
-        )
-    )
-    return out
+    data = json.dumps(bundle, ensure_ascii=False, indent=2).encode()
+    return [replace(f, line=None, column=None) for f in validate_bundle_bytes(data, "-")]
 
 
 def _bundle_finding(code: str, message: str) -> Finding:

@@ -11,8 +11,10 @@ find the expanded blocks and each block's top-level terms in ``ctx.scratch``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 from pyld.jsonld import JsonLdError
 
@@ -53,7 +55,17 @@ def loader_for(ctx: Context) -> OfflineLoader:
 
 
 def base_of(source: Source, ctx: Context) -> str | None:
-    return source.url or ctx.options.base_url
+    """The base IRI for relative @ids: the page's own URL when it is absolute (a relative
+    canonical link is resolved against ``--base-url`` when given, else ignored)."""
+    page, given = source.url, ctx.options.base_url
+    if page and _ABSOLUTE.match(page):
+        return page
+    if page and given and _ABSOLUTE.match(given):
+        return urljoin(given, page)
+    return given if given and _ABSOLUTE.match(given) else None
+
+
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s/]+")
 
 
 def block_terms(block: Block, ctx: Context) -> Terms | None:

@@ -1,9 +1,11 @@
 """The graph-integrity layer: all blocks of one source form one graph; check its links.
 
 - ``graph.dangling_ref`` (error): an ``{"@id": ...}`` reference that is local to the page --
-  a blank node, a bare fragment, or an IRI whose part before ``#`` is the page's URL or the
-  base of an @id described on the page -- and that no node on the page describes.  References
-  to other documents are fine.
+  a blank node, a bare fragment, or an IRI whose part before ``#`` is the document's own URL
+  (the page's URL; for a file without one, the URL of its first top-level node's @id) -- and
+  that no node on the page describes.  References to other documents are fine, also when the
+  page summarises a node of that other document (a fact-check describing the article a claim
+  appeared in may still point at that article's other nodes).
 - ``graph.string_ref`` (warning): a plain string equal to an @id described on the page, under
   a property whose strings are literals (``"author": "#person-1"``); with an @id-coerced
   term (``url``, ``sameAs``) a string already is a reference.
@@ -52,11 +54,13 @@ class _Page:
             got = self._norm[iri] = urljoin(self.base, iri) if self.base and local else iri
         return got
 
+    first_top_id: str | None = None
+
     def page_bases(self) -> set[str]:
-        bases = {urldefrag(i)[0] for i in self.described if "#" in i}
-        if self.base:
-            bases.add(urldefrag(self.base)[0])
-        return bases
+        """The document's own URL (without fragment): the page's, else its first top-level
+        node's @id base."""
+        own = self.base or self.first_top_id
+        return {urldefrag(own)[0]} if own else set()
 
 
 def check(source: Source, ctx: Context) -> Iterator[Finding]:
@@ -86,9 +90,11 @@ def _collect(source: Source, ctx: Context) -> _Page:
         for at in iter_nodes(block):
             owner = next((t for t in tops if at.path[: len(t)] == t), ())
             key = (block.index, owner)
+            nid = node_id(at.node)
             if at.path == owner:
                 page.tops[key] = at
-            nid = node_id(at.node)
+                if page.first_top_id is None and nid and "#" in nid:
+                    page.first_top_id = page.norm(nid)
             if nid is None:
                 continue
             if is_reference(at.node):

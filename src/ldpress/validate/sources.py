@@ -22,6 +22,7 @@ from typing import Literal
 from ldpress.findings import Finding, Severity
 from ldpress.validate.decode import decode_html, decode_json, gunzip
 from ldpress.validate.htmlscan import find_page_url, iter_jsonld_scripts
+from ldpress.validate.markup import add_markup_blocks
 from ldpress.validate.model import Source
 from ldpress.validate.tolerant import parse_block
 
@@ -97,7 +98,14 @@ def _load_json(name: str, data: bytes) -> Source:
 
 def _load_html(name: str, data: bytes) -> Source:
     text, findings = decode_html(data, name)
-    source = Source(file=name, kind="html", text=text, findings=findings)
+    source = load_html_text(name, text)
+    source.findings[:0] = findings
+    return source
+
+
+def load_html_text(name: str, text: str) -> Source:
+    """A :class:`Source` for an already decoded HTML page; never raises."""
+    source = Source(file=name, kind="html", text=text)
     for index, script in enumerate(iter_jsonld_scripts(text)):
         block = parse_block(
             script.text,
@@ -120,6 +128,7 @@ def _load_html(name: str, data: bytes) -> Source:
             )
         source.blocks.append(block)
     source.url = find_page_url(text)
+    add_markup_blocks(source)
     return source
 
 

@@ -4,7 +4,9 @@ schema.org: "we expect that Text will be given where an entity is expected", and
 the entity is as common, so a string where an entity is expected is fine (no finding).  JSON
 numbers and booleans where Text is expected are fine too (the vocabulary's examples write
 ``"ratingValue": 4``).  What is reported: a node whose type is unrelated to the range (an
-error: ``author`` given a Place), a number or boolean where only entities fit (a warning),
+error: ``author`` given a Place), a number or boolean where only entities fit (info: a bare
+``"width": 800`` where Distance or QuantitativeValue is expected is everywhere on real pages
+and read as meant, like Text where an entity is expected),
 and an enumeration value that is no member of the enumeration (an error; a full IRI,
 ``https://schema.org/X``, ``schema:X`` or a bare name are all accepted).  A Role node is
 always accepted where its property's range is expected (schema.org's Role pattern).
@@ -82,7 +84,7 @@ class RangeCheck:
                 report(
                     vp,
                     "vocab.range_mismatch",
-                    Severity.WARNING,
+                    Severity.INFO,
                     f"{prop!r} expects {_names(rng)}, got the {type(v).__name__} {v!r}",
                     prop,
                 )

@@ -66,6 +66,14 @@ def did_you_mean(name: str, kind: str) -> str | None:
     return found[0] if found else None
 
 
+def _is_action_annotation(name: str, vocab: Vocabulary) -> bool:
+    """``query-input``, ``result-output``: schema.org's textual shorthand for an Action's
+    PropertyValueSpecification (https://schema.org/docs/actions.html), on real pages mostly
+    the sitelinks SearchAction's ``query-input``.  Not vocabulary terms, but valid."""
+    base, sep, suffix = name.rpartition("-")
+    return bool(sep) and suffix in ("input", "output") and vocab.is_property(base)
+
+
 def _typed_ids(nodes: list[tuple[NodeAt, Terms]]) -> dict[str, set[str]]:
     """schema.org type names per @id across the source, to range-check references."""
     out: dict[str, set[str]] = {}
@@ -110,6 +118,8 @@ class _NodeCheck:
             if name is None:
                 continue  # a keyword alias or a foreign term
             path = (*self.at.path, key)
+            if _is_action_annotation(name, self.vocab):
+                continue
             if self.property(name, path) and not unknown and known:
                 if not self.expected(name, known, path):
                     continue

@@ -1,0 +1,152 @@
+"""The build: data files → checked bundles and pages → files in the output directory.
+
+Everything is computed and checked in memory first; only when no data file of the run has an
+error are files written (each atomically, and only when its bytes changed), so a failed build
+leaves the old outputs intact and a site never gets half of a change.  ``check=True`` writes
+nothing and reports every output that is missing or differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import orjson
+
+from ldpress.authoring import load_data_file
+from ldpress.build.check import check_bundle, validate_bundle_bytes
+from ldpress.build.jsonld import to_bundle
+from ldpress.build.page import render_page
+from ldpress.errors import UsageError
+from ldpress.findings import Finding, Severity, has_errors
+from ldpress.fsutil import write_atomic
+from ldpress.graph import build_graph, output_path
+
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(slots=True)
+class FileResult:
+    """One data file's outputs (name → bytes) and findings."""
+
+    source: str
+    slug: str = ""
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a build run did or would do."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    stale: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.findings)
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Data files named by ``paths``: files as given, directories' data files sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in DATA_SUFFIXES))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"no such file or directory: {path}")
+    return found
+
+
+def render_bundle(bundle: dict[str, object]) -> bytes:
+    """2-space indent, UTF-8, trailing newline: the published bytes of a bundle."""
+    return orjson.dumps(bundle, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def build_file(path: Path, display: str | None = None) -> FileResult:
+    """Load, resolve, build, compact and check one data file, in memory."""
+    data = load_data_file(path, display)
+    result = FileResult(source=data.file, slug=data.slug, findings=list(data.findings))
+    if not data.ok:
+        return result
+    graph, conflicts = build_graph((n.wire for n in data.nodes), data.main_id, data.file)
+    for f in conflicts:
+        where = data.locate(f.node_id or "", (f.path or "$.").split(".", 1)[-1])
+        located = f.located(line=where.line, column=where.column) if where else f
+        result.findings.append(replace(located, path=where.path) if where else located)
+    if conflicts:
+        return result
+    bundle = to_bundle(graph)
+    problems = check_bundle(bundle, data.file)
+    result.findings.extend(problems)
+    if has_errors(problems):
+        return result
+    rendered = render_bundle(bundle)
+    problems = validate_bundle_bytes(rendered, f"{data.slug}.jsonld")
+    result.findings.extend(problems)
+    if has_errors(problems):
+        return result
+    result.outputs[f"{data.slug}.jsonld"] = rendered
+    result.outputs[f"{data.slug}.html"] = render_page(bundle, data.provenance).encode()
+    return result
+
+
+def _duplicate_slugs(results: list[FileResult]) -> list[Finding]:
+    first: dict[str, str] = {}
+    out = []
+    for r in results:
+        if r.slug and r.slug in first:
+            message = f"slug {r.slug!r} is also used by {first[r.slug]}"
+            out.append(Finding("build.duplicate_slug", Severity.ERROR, message, r.source, 1, 1))
+        first.setdefault(r.slug, r.source)
+    return out
+
+
+def build_paths(paths: Sequence[Path], out: Path, check: bool = False) -> BuildReport:
+    """Build every data file under ``paths`` into ``out`` (or, with ``check``, compare)."""
+    sources = discover(paths)
+    results = [build_file(p) for p in sources]
+    report = BuildReport(files=len(sources))
+    for r in results:
+        report.findings.extend(r.findings)
+    report.findings.extend(_duplicate_slugs(results))
+    if not report.ok:
+        return report
+    planned = [
+        (output_path(out, r.slug, name.rsplit(".", 1)[1]), data)
+        for r in results
+        for name, data in r.outputs.items()
+    ]
+    for target, data in planned:
+        current = target.read_bytes() if target.is_file() else None
+        if current == data:
+            report.unchanged.append(target)
+        elif check:
+            report.stale.append(target)
+            message = "missing" if current is None else "out of date"
+            report.findings.append(
+                Finding(
+                    "build.stale_output",
+                    Severity.ERROR,
+                    f"{message}: run ldpress build",
+                    str(target),
+                )
+            )
+        else:
+            write_atomic(target, data)
+            report.written.append(target)
+    return report
+
+
+def seed_dir() -> Path:
+    """The embedded default example: ``ldpress/_seed`` in a wheel, else the source tree."""
+    packaged = Path(__file__).resolve().parents[1] / "_seed"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "data"

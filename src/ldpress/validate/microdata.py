@@ -1,0 +1,241 @@
+"""A microdata reader: the WHATWG algorithm over lexbor's HTML5 DOM, located by text scan.
+
+extruct's microdata extractor spends most of its time cleaning each text value with lxml's
+Cleaner and html_text, and evaluates an EXSLT set difference per item; lxml's own parse
+costs 2.5 times lexbor's (selectolax), which also builds the DOM as browsers (and Google)
+do.  lexbor keeps no source positions, so elements are located by scanning the page text
+for start tags carrying ``itemscope`` / ``itemprop`` (outside comments and raw-text
+elements): the k-th such element in document order is the k-th such tag in the text.
+Items have extruct's shape (``type``, ``id``, ``properties``) and are checked against
+extruct on the whole corpus in the tests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ldpress.validate.model import PathTuple
+
+_SKIP_TEXT = frozenset({"script", "style", "noscript", "template"})
+# Elements that separate words when rendered (html_text's list, which extruct uses).
+_BLOCK = frozenset(
+    [
+        *("address", "article", "aside", "blockquote", "br", "dd", "details", "dialog"),
+        *("div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1"),
+        *("h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p"),
+        *("pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead"),
+        *("title", "tr", "ul"),
+    ]
+)
+_SRC = frozenset({"audio", "embed", "iframe", "img", "source", "track", "video"})
+_HREF = frozenset({"a", "area", "link"})
+_HTML_WS = " \t\n\f\r"
+_RAW_OPEN = re.compile(r"<(?:!--|[sS][cC][rR][iI][pP][tT]\b|[sS][tT][yY][lL][eE]\b)")
+_RAW_END = {
+    "s": re.compile(r"</[sS][cC][rR][iI][pP][tT][\s/>]"),
+    "t": re.compile(r"</[sS][tT][yY][lL][eE][\s/>]"),
+}
+
+Mark = tuple[str, int]  # attribute, rank among the page's elements carrying it
+
+
+@dataclass(slots=True)
+class Item:
+    """A top-level item: its data in extruct's shape and where its parts are."""
+
+    data: dict[str, Any]
+    mark: Mark
+    marks: dict[PathTuple, Mark] = field(default_factory=dict)
+
+
+def _raw_ranges(page: str) -> list[tuple[int, int]]:
+    """Comments and script/style contents: text where a tag is not a tag."""
+    ranges = []
+    pos = 0
+    while (m := _RAW_OPEN.search(page, pos)) is not None:
+        if m.group() == "<!--":
+            end = page.find("-->", m.end())
+            stop = len(page) if end < 0 else end + 3
+        else:
+            gt = page.find(">", m.end())
+            close = _RAW_END["t" if m.group()[2] in "tT" else "s"].search(page, max(gt, m.end()))
+            stop = len(page) if close is None or gt < 0 else close.start()
+        ranges.append((m.start(), stop))
+        pos = max(stop, m.end())
+    return ranges
+
+
+def tag_offsets(page: str, attr: str) -> list[int]:
+    """Offsets of the ``<`` of every start tag with attribute ``attr``, in page order."""
+    raw = _raw_ranges(page)
+    out: list[int] = []
+    at = page.find(attr)
+    r = 0
+    while at >= 0:
+        while r < len(raw) and raw[r][1] <= at:
+            r += 1
+        inside_raw = r < len(raw) and raw[r][0] <= at
+        lt = page.rfind("<", 0, at)
+        is_attr = page[at - 1 : at].isspace() and page[at + len(attr) : at + len(attr) + 1] in (
+            " \t\n\r\f=>/"
+        )
+        in_tag = lt >= 0 and page.find(">", lt, at) < 0 and page[lt + 1 : lt + 2].isalpha()
+        if in_tag and is_attr and not inside_raw:
+            out.append(lt)
+        at = page.find(attr, at + len(attr))
+    return out
+
+
+class _Reader:
+    def __init__(self, tree: LexborHTMLParser, base_url: str | None) -> None:
+        self.tree = tree
+        self.base = base_url or ""
+        self.items = tree.css("[itemscope]")
+        self.item_rank = {n.mem_id: i for i, n in enumerate(self.items)}
+        self._prop_rank: dict[int, int] | None = None
+        self.seen: set[int] = set()
+        self.open: set[int] = set()  # items being read: an itemref loop must not recurse
+
+    def prop_rank(self, node: LexborNode) -> int:
+        if self._prop_rank is None:
+            self._prop_rank = {n.mem_id: i for i, n in enumerate(self.tree.css("[itemprop]"))}
+        return self._prop_rank.get(node.mem_id, 0)
+
+    def top_level(self) -> list[Item]:
+        out = []
+        for el in self.items:
+            if el.mem_id not in self.seen:
+                marks: dict[PathTuple, Mark] = {}
+                data = self.item(el, (), marks)
+                out.append(Item(data, ("itemscope", self.item_rank[el.mem_id]), marks))
+        return out
+
+    def item(self, el: LexborNode, path: PathTuple, marks: dict[PathTuple, Mark]) -> dict[str, Any]:
+        self.seen.add(el.mem_id)
+        self.open.add(el.mem_id)
+        try:
+            return self._item(el, path, marks)
+        finally:
+            self.open.discard(el.mem_id)
+
+    def _item(
+        self, el: LexborNode, path: PathTuple, marks: dict[PathTuple, Mark]
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        attrs = el.attributes
+        types = (attrs.get("itemtype") or "").split()
+        if types:
+            data["type"] = types[0] if len(types) == 1 else types
+            if attrs.get("itemid"):
+                data["id"] = (attrs.get("itemid") or "").strip(_HTML_WS)
+        grouped: dict[str, list[LexborNode]] = {}
+        for prop in self.properties(el):
+            for name in (prop.attributes.get("itemprop") or "").split():
+                grouped.setdefault(name, []).append(prop)
+        props: dict[str, Any] = {}
+        for name, elements in grouped.items():
+            values = []
+            for i, prop in enumerate(elements):
+                # One value is written without a list, so its path has no index.
+                child = (*path, name) if len(elements) == 1 else (*path, name, i)
+                marks[child] = ("itemprop", self.prop_rank(prop))
+                values.append(self.value(prop, child, marks))
+            props[name] = values[0] if len(values) == 1 else values
+        if props:
+            data["properties"] = props
+        return data
+
+    def properties(self, el: LexborNode) -> list[LexborNode]:
+        """The item's property elements in tree order (WHATWG "crawl the properties": the
+        item's descendants and its itemref targets, not descending into other items)."""
+        found = [p for p in el.css("[itemprop]") if _crawled_from(p, el, self_too=False)]
+        refs = (el.attributes.get("itemref") or "").split()
+        targets = [t for t in (self.tree.css_first(f"[id={_css_string(r)}]") for r in refs) if t]
+        targets = [t for t in targets if t.mem_id != el.mem_id]
+        if not targets:
+            return found
+        ids = {p.mem_id for p in found}
+        for target in targets:
+            below = target.css("[itemprop]")
+            for p in [target, *below] if "itemprop" in target.attributes else below:
+                if p.mem_id not in ids and _crawled_from(p, target, self_too=True):
+                    found.append(p)
+                    ids.add(p.mem_id)
+        return sorted(found, key=self.prop_rank)
+
+    def value(self, el: LexborNode, path: PathTuple, marks: dict[PathTuple, Mark]) -> Any:
+        attrs = el.attributes
+        if "itemscope" in attrs:
+            if el.mem_id in self.open:  # an itemref cycle: stop instead of recursing forever
+                return {}
+            return self.item(el, path, marks)
+        prop = attrs.get("itemprop") or ""
+        if prop.endswith(("-input", "-output")):  # schema.org Actions: "required name=q"
+            parts = ["required"] if "required" in attrs else []
+            parts += [f"name={attrs['name']}"] if attrs.get("name") else []
+            return " ".join(parts)
+        tag = el.tag or ""
+        if tag == "meta":
+            return attrs.get("content") or ""
+        for tags, attr in ((_SRC, "src"), (_HREF, "href"), (frozenset({"object"}), "data")):
+            if tag in tags:
+                return urljoin(self.base, (attrs.get(attr) or "").strip(_HTML_WS))
+        if tag in ("data", "meter"):
+            return attrs.get("value") or ""
+        if tag == "time" and attrs.get("datetime") is not None:
+            return attrs.get("datetime")
+        if attrs.get("content"):  # not in the spec, but in schema.org's own examples
+            return attrs.get("content")
+        return element_text(el)
+
+
+def _css_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _crawled_from(prop: LexborNode, root: LexborNode, self_too: bool) -> bool:
+    """Whether crawling from ``root`` reaches ``prop``: no itemscope element between them
+    (and, for an itemref target that is itself an item, ``prop`` is the target)."""
+    if prop.mem_id == root.mem_id:
+        return self_too
+    if self_too and "itemscope" in root.attributes:
+        return False
+    node = prop.parent
+    while node is not None and node.mem_id != root.mem_id:
+        if "itemscope" in node.attributes:
+            return False
+        node = node.parent
+    return node is not None
+
+
+def element_text(el: LexborNode) -> str:
+    """Rendered-ish text: script/style left out, block elements separate words, whitespace
+    collapsed (what extruct's html_text gives, without its per-value Cleaner pass)."""
+    parts: list[str] = []
+    stack: list[tuple[LexborNode, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag or ""
+        if closing:
+            parts.append(" ")
+            continue
+        if tag == "-text":
+            parts.append(node.text_content or "")
+            continue
+        if tag in _SKIP_TEXT or tag.startswith("-") or tag.startswith("!"):
+            continue
+        if tag in _BLOCK:
+            parts.append(" ")
+            stack.append((node, True))
+        stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
+    return " ".join("".join(parts).split())
+
+
+def read_items(page: str, base_url: str | None = None) -> list[Item]:
+    """Top-level microdata items of ``page`` in document order."""
+    return _Reader(LexborHTMLParser(page), base_url).top_level()

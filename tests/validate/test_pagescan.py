@@ -8,14 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ldpress.validate.consistency import PageDom
-from ldpress.validate.pagescan import PageScan, scan_page
+from ldpress.validate.pagescan import LazyScan, PageScan, Unsupported, scan_page
 from ldpress.validate.sources import load_source
 from tests.conftest import CORPUS, needs_shared
 
 FIELDS = ("title", "og_title", "h1", "published_time", "times", "og_url", "canonical")
 
 
-def assert_same_as_dom(page: str) -> PageScan | None:
+def assert_same_as_dom(page: str) -> LazyScan | None:
     scan = scan_page(page)
     if scan is not None:
         dom = PageDom(page)
@@ -104,4 +104,49 @@ def test_every_corpus_page_reads_as_the_dom_reads_it() -> None:
 
 
 def test_scan_of_an_empty_page_finds_nothing() -> None:
-    assert scan_page("") == PageScan()
+    scan = scan_page("")
+    assert scan is not None and scan.found == PageScan()
+
+
+def lazy_fields(page: str) -> dict[str, object]:
+    """Each field read from a fresh LazyScan (so each is answered from its own prefix)."""
+    out: dict[str, object] = {}
+    for name in FIELDS:
+        try:
+            out[name] = getattr(LazyScan(page), name)
+        except Unsupported:
+            continue
+    return out
+
+
+@pytest.mark.parametrize("page", EDGE_CASES)
+def test_lazy_reads_agree_with_the_dom(page: str) -> None:
+    dom = PageDom(page)
+    for name, value in lazy_fields(page).items():
+        assert value == getattr(dom, name), name
+
+
+def test_a_title_question_reads_only_up_to_the_title() -> None:
+    page = "<head><title>T</title></head><body><h1>a<h2>b</h2></h1>" + "<p>x</p>" * 1000
+    scan = LazyScan(page)
+    assert scan.title == "T"
+    assert next(scan.iter_headings()) == ("<title>", "T")
+    with pytest.raises(Unsupported):  # the h1s need the rest, which needs a real parse
+        _ = scan.h1
+
+
+def test_an_empty_first_meta_waits_for_the_name_variant() -> None:
+    page = '<meta property="og:title" content=""><p></p><meta name="og:title" content="N">'
+    assert LazyScan(page).og_title == PageDom(page).og_title == "N"
+    page = '<meta name="og:title" content="N"><meta property="og:title" content="P">'
+    assert LazyScan(page).og_title == PageDom(page).og_title == "P"
+
+
+@needs_shared
+def test_lazy_reads_of_corpus_pages_agree_with_the_dom() -> None:
+    for path in sorted((CORPUS / "html").rglob("*.html"))[::3]:
+        text = load_source(str(path), path.read_bytes()).text or ""
+        lazy = lazy_fields(text)
+        dom = PageDom(text)
+        for name, value in lazy.items():
+            assert value == getattr(dom, name), (path.name, name)

@@ -5,8 +5,8 @@ compares the page's main article with the page itself (headline against ``<title
 ``og:title`` and ``<h1>``; datePublished against ``article:published_time`` or ``<time>``)
 and checks fact-check pages (claim and verdict present in the visible text; one ClaimReview
 per page; ClaimReview ``url`` on the page's domain).  Every finding is a warning with a
-``page.*`` code.  The checks first read the page through a regex scan
-(:mod:`ldpress.validate.pagescan`, ~0.4 ms against ~0.75 ms for a DOM parse); the DOM
+``page.*`` code.  The checks first read the page through a lazy regex scan
+(:mod:`ldpress.validate.pagescan`: usually only the head, against ~0.75 ms for a DOM parse); the DOM
 (selectolax) is parsed, once per page, only when the scan cannot read the page exactly, when
 a check would report something (so every finding is worded from the DOM, as before), or
 for a fact check's visible text.
@@ -32,7 +32,7 @@ from ldpress.validate.packs.values import (
     parse_datetime,
     vocabulary,
 )
-from ldpress.validate.pagescan import PageScan, scan_page
+from ldpress.validate.pagescan import LazyScan, Unsupported
 from ldpress.validate.resolve import Entity, PageGraph, page_graph
 
 G_SDP = "https://developers.google.com/search/docs/appearance/structured-data/sd-policies"
@@ -73,6 +73,9 @@ class PageDom:
                     return content
         return None
 
+    def iter_headings(self) -> Iterator[tuple[str, str]]:
+        return iter(self.headings())
+
     def headings(self) -> list[tuple[str, str]]:
         """(label, text) of the title, og:title and every h1."""
         out = [("<title>", self.title), ("og:title", self.og_title)]
@@ -103,7 +106,7 @@ def page_dom(source: Source, ctx: Context) -> PageDom:
 class _Page:
     source: Source
     graph: PageGraph
-    dom: PageDom | PageScan
+    dom: PageDom | LazyScan
     ctx: Context
 
     def visible_text(self) -> str:
@@ -141,10 +144,12 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     ]
     if not articles and not reviews:
         return  # nothing to compare: do not read the page
-    scan = scan_page(source.text)
-    page = _Page(source, graph, scan if scan is not None else page_dom(source, ctx), ctx)
-    found = list(_page_checks(page, articles, reviews))
-    if found and scan is not None:
+    page = _Page(source, graph, LazyScan(source.text), ctx)
+    try:
+        found: list[Finding] | None = list(_page_checks(page, articles, reviews))
+    except Unsupported:  # markup the scan does not read exactly: parse the page
+        found = None
+    if found is None or found:
         # The scan agrees with the DOM on the corpus, but findings are worded from the DOM.
         page.dom = page_dom(source, ctx)
         found = list(_page_checks(page, articles, reviews))
@@ -200,8 +205,13 @@ def _headline(page: _Page, entity: Entity, data: dict[str, Any]) -> Iterator[Fin
     headline = first_text(data.get("headline"))
     if headline is None:
         return
-    found = [(label, text) for label, text in page.dom.headings() if text.strip()]
-    if found and not any(headline_matches(headline, text) for _, text in found):
+    found = []
+    for label, text in page.dom.iter_headings():  # lazily: a match ends the reading
+        if text.strip():
+            if headline_matches(headline, text):
+                return
+            found.append((label, text))
+    if found:
         shown = "; ".join(f"{label} {text.strip()[:60]!r}" for label, text in found[:3])
         yield page.finding(
             "page.headline_mismatch",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.entities import html5
 
@@ -105,24 +106,6 @@ class PageScan:
                 return content
         return None
 
-    @property
-    def og_title(self) -> str | None:
-        return self.meta("og:title")
-
-    @property
-    def og_url(self) -> str | None:
-        return self.meta("og:url")
-
-    @property
-    def published_time(self) -> str | None:
-        return self.meta("article:published_time")
-
-    def headings(self) -> list[tuple[str, str]]:
-        """(label, text) of the title, og:title and every h1, as PageDom.headings."""
-        out = [("<title>", self.title), ("og:title", self.og_title)]
-        out += [("<h1>", h) for h in self.h1]
-        return [(label, text) for label, text in out if text]
-
 
 def _text(raw: str) -> str:
     if "\x00" in raw:  # the tree builder drops or replaces NUL depending on context
@@ -190,30 +173,35 @@ def _heading_text(inner: str) -> str:
 
 
 class _Scanner:
+    """The scan, one element at a time, so a question is answered from a prefix."""
+
     def __init__(self, page: str) -> None:
         self.page = page
         self.out = PageScan()
+        self.pos = 0
+        self.finished = False
 
-    def run(self) -> PageScan:
-        page, pos = self.page, 0
-        search, attrs_end = _OPENER.search, _ATTRS.match
-        while (m := search(page, pos)) is not None:
-            raw = m.group(1)
-            if raw is None:
-                pos = self.comment(m.end())
-                continue
-            tag_end = attrs_end(page, m.end())
-            if tag_end is None:
-                raise Unsupported(f"malformed <{raw}> tag")
-            name, after = raw.lower(), tag_end.end()
-            if name in _RAW:
-                pos = _end(page, name, after)
-            elif name in ("meta", "link", "time"):
-                self.void(name, page[m.end() : after - 1])
-                pos = after
-            else:
-                pos = self.element(name, after)
-        return self.out
+    def step(self) -> None:
+        page = self.page
+        m = _OPENER.search(page, self.pos)
+        if m is None:
+            self.finished = True
+            return
+        raw = m.group(1)
+        if raw is None:
+            self.pos = self.comment(m.end())
+            return
+        tag_end = _ATTRS.match(page, m.end())
+        if tag_end is None:
+            raise Unsupported(f"malformed <{raw}> tag")
+        name, after = raw.lower(), tag_end.end()
+        if name in _RAW:
+            self.pos = _end(page, name, after)
+        elif name in ("meta", "link", "time"):
+            self.void(name, page[m.end() : after - 1])
+            self.pos = after
+        else:
+            self.pos = self.element(name, after)
 
     def comment(self, start: int) -> int:
         page = self.page
@@ -270,10 +258,83 @@ class _Scanner:
                 out.canonical = _attributes(tag).get("href")
 
 
-def scan_page(page: str) -> PageScan | None:
-    """The page's title, h1 texts, meta contents, ``<time datetime>`` values and canonical
-    link, or None when the page needs a real HTML parse to read them exactly."""
+class LazyScan:
+    """The page as the consistency layer asks about it, scanned only as far as each question
+    needs: the title and the head's metas are near the top, so a page whose headline matches
+    its title is never scanned to the end.  A value is returned only once no later markup
+    can change it (the first title, the first meta of each kind); the h1s and times need the
+    whole page.  Raises :class:`Unsupported` when the part scanned needs a real parse."""
+
+    def __init__(self, page: str) -> None:
+        self._scanner = _Scanner(page)
+        self.found = self._scanner.out
+
+    def _until(self, done: Callable[[], bool]) -> None:
+        scanner = self._scanner
+        while not scanner.finished and not done():
+            scanner.step()
+
+    def finish(self) -> PageScan:
+        self._until(lambda: False)
+        return self.found
+
+    @property
+    def title(self) -> str | None:
+        self._until(lambda: self.found.title is not None)
+        return self.found.title
+
+    def meta(self, prop: str) -> str | None:
+        found = self.found
+
+        def settled() -> bool:  # the first property= meta has content, or both are known
+            if prop not in found.by_property:
+                return False
+            return bool(found.by_property[prop]) or prop in found.by_name
+
+        self._until(settled)
+        return found.meta(prop)
+
+    @property
+    def og_title(self) -> str | None:
+        return self.meta("og:title")
+
+    @property
+    def og_url(self) -> str | None:
+        return self.meta("og:url")
+
+    @property
+    def published_time(self) -> str | None:
+        return self.meta("article:published_time")
+
+    @property
+    def canonical(self) -> str | None:
+        self._until(lambda: self.found.canonical_seen)
+        return self.found.canonical
+
+    @property
+    def h1(self) -> list[str]:
+        return self.finish().h1
+
+    @property
+    def times(self) -> list[str]:
+        return self.finish().times
+
+    def iter_headings(self) -> Iterator[tuple[str, str]]:
+        """(label, text) of the title, og:title and every h1, as PageDom.headings, read
+        lazily: a caller that stops at the title never makes the scan read the h1s."""
+        if self.title:
+            yield "<title>", self.title
+        if self.og_title:
+            yield "og:title", self.og_title
+        yield from (("<h1>", h) for h in self.h1 if h)
+
+
+def scan_page(page: str) -> LazyScan | None:
+    """The page scanned to the end (title, h1 texts, metas, ``<time datetime>`` values,
+    canonical link), or None when the page needs a real HTML parse to read them exactly."""
+    scan = LazyScan(page)
     try:
-        return _Scanner(page).run()
+        scan.finish()
     except Unsupported:
         return None
+    return scan

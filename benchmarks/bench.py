@@ -1,6 +1,6 @@
 """ldpress benchmark: validation speed and memory next to the naive pipeline and the floor.
 
-    python benchmarks/bench.py            # full run (~10 min): 10,000-page site, 100,000
+    python benchmarks/bench.py            # full run (~25 min): 10,000-page site, 100,000
                                           # pages for memory, build of 1,000 files
     python benchmarks/bench.py --quick    # ~1 min, small samples; what CI runs (prints only)
 

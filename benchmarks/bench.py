@@ -1,120 +1,70 @@
-"""ldpress benchmark: validation speed next to the naive pipeline and the floor, one core.
+"""ldpress benchmark: validation speed and memory next to the naive pipeline and the floor.
 
-    python benchmarks/bench.py            # full run (10,000-page site, 1,000-file build)
-    python benchmarks/bench.py --quick    # a few seconds; what CI runs (prints only)
+    python benchmarks/bench.py            # full run (~25 min): 10,000-page site, 100,000
+                                          # pages for memory, build of 1,000 files
+    python benchmarks/bench.py --quick    # ~1 min, small samples; what CI runs (prints only)
 
-Everything runs in this one process on one core, in one run, so the figures are comparable:
-
-- ldpress: ``validate_paths`` with every layer (syntax, JSON-LD, vocabulary, graph, packs,
-  page consistency), cache off, one job;
-- naive: extruct (JSON-LD only) + pyld expand with per-call context resolution (the same
-  offline context, but without the ``static`` tag, which is pyld's default behaviour for a
-  loader) + python-jsonschema validation of each node against a small Article schema;
-- floor: a regex scan for JSON-LD script elements plus an orjson parse of each block.
-
-Peak memory is the process's maximum resident set size.  Needs ../shared (the corpus and the
-schema.org examples).
+Everything runs pinned to one core (children inherit the affinity), in one run, so the
+figures are comparable.  Per-page times are taken between consecutive results of one
+streaming run (``iter_results``), so they include reading, decoding and every layer, as a
+real run does; "cpu" is the process's CPU time for the same span, which other processes
+competing for the core do not inflate.  Medians over ``--repeat`` runs.  Needs ../shared
+(the corpus and the schema.org examples).  The benchmark prints; it asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
-import re
-import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import orjson
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import workloads as wl
+from naive import Naive, floor_page
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("LDPRESS_SHARED", ROOT.parent / "shared"))
-CORPUS_HTML = SHARED / "corpus" / "html"
-EXAMPLES = SHARED / "schemaorg" / "schemaorg-all-examples.txt"
-SCRIPT_RE = re.compile(
-    rb"<script[^>]*type\s*=\s*[\"']?application/ld\+json[^>]*>(.*?)</script",
-    re.IGNORECASE | re.DOTALL,
-)
-ARTICLE_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "headline": {"type": "string"},
-        "datePublished": {"type": "string"},
-        "author": {"anyOf": [{"type": "object"}, {"type": "array"}, {"type": "string"}]},
-    },
-}
+sys.path.insert(0, str(wl.ROOT / "src"))
+ENV = {**os.environ, "PYTHONPATH": str(wl.ROOT / "src")}
 
 
-def corpus_pages() -> list[Path]:
-    return sorted(p for p in CORPUS_HTML.rglob("*") if p.suffix in {".html", ".htm"})
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, pinned to one; Python {platform.python_version()}; "
+        f"{time.strftime('%Y-%m-%d %H:%M')}; load average {load:.2f} at start"
+    )
 
 
-def floor_page(data: bytes) -> int:
-    n = 0
-    for m in SCRIPT_RE.finditer(data):
-        try:
-            orjson.loads(m.group(1))
-        except orjson.JSONDecodeError:
-            pass
-        n += 1
-    return n
+def pin_one_core(core: int | None) -> None:
+    if hasattr(os, "sched_setaffinity"):
+        cores = os.sched_getaffinity(0)
+        os.sched_setaffinity(0, {core if core is not None else min(cores)})
 
 
-class Naive:
-    """extruct + pyld (context re-resolved per call) + python-jsonschema."""
-
-    def __init__(self) -> None:
-        import extruct
-        import jsonschema
-        from pyld import jsonld
-
-        from ldpress.jsonld.loader import OfflineLoader
-
-        loader = OfflineLoader()
-
-        def per_call(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
-            doc = dict(loader(url, options))
-            doc.pop("tag", None)  # no static tag: pyld re-processes the context every call
-            return doc
-
-        self.extruct = extruct
-        self.jsonld = jsonld
-        self.options = {"documentLoader": per_call}
-        self.validator = jsonschema.Draft202012Validator(ARTICLE_SCHEMA)
-
-    def page(self, data: bytes) -> int:
-        try:
-            blocks = self.extruct.extract(data, syntaxes=["json-ld"], uniform=False)["json-ld"]
-        except Exception:
-            return 0
-        for block in blocks:
-            self.doc(block)
-        return len(blocks)
-
-    def doc(self, block: Any) -> None:
-        try:
-            expanded = self.jsonld.expand(block, self.options)
-        except Exception:
-            return
-        for node in expanded:
-            list(self.validator.iter_errors(node))
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
 
 
-def ldpress_page_validator() -> Callable[[Path], int]:
-    from ldpress.validate.model import Options
-    from ldpress.validate.pipeline import validate_paths
-
-    options = Options()
-
-    def run(path: Path) -> int:
-        return len(validate_paths([str(path)], options, jobs=1).findings)
-
-    return run
+def fmt_ms(wall: list[float], cpu: list[float] | None = None) -> str:
+    out = f"median {statistics.median(wall) * 1e3:7.3f} ms  p95 {pct(wall, 0.95) * 1e3:7.3f} ms"
+    return out + (f"  (cpu median {statistics.median(cpu) * 1e3:.3f})" if cpu else "")
 
 
 def time_each(items: Iterable[Any], fn: Callable[[Any], Any]) -> list[float]:
@@ -126,48 +76,235 @@ def time_each(items: Iterable[Any], fn: Callable[[Any], Any]) -> list[float]:
     return out
 
 
-def ms(values: list[float]) -> str:
-    med = statistics.median(values) * 1000
-    p95 = sorted(values)[max(0, int(len(values) * 0.95) - 1)] * 1000
-    return f"median {med:7.3f} ms   p95 {p95:7.3f} ms"
+def stream_times(paths: list[str], keep: bool = False, **kw: Any) -> dict[str, Any]:
+    """Validate ``paths`` in one streaming run; per-file wall and cpu times, counts."""
+    from ldpress.validate.model import Options
+    from ldpress.validate.pipeline import iter_results
+
+    wall: list[float] = []
+    cpu: list[float] = []
+    kept: list[Any] = []
+    findings = files = 0
+    t0, c0 = time.perf_counter(), time.thread_time()
+    start, cstart = t0, c0
+    for done in iter_results(paths, Options(), jobs=1, **kw):
+        now, cnow = time.perf_counter(), time.thread_time()
+        wall.append(now - t0)
+        cpu.append(cnow - c0)
+        t0, c0 = now, cnow
+        files += 1
+        findings += len(done.result.findings)
+        if keep:  # what validate_paths and the CLI do: hold every finding for the report
+            kept.extend(done.result.findings)
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "files": files,
+        "findings": findings,
+        "total": time.perf_counter() - start,
+        "total_cpu": time.thread_time() - cstart,
+    }
 
 
-def pin_one_core() -> None:
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+def section(title: str) -> None:
+    print(f"\n== {title}")
+
+
+def bench_jsonld(args: argparse.Namespace, tmp: Path) -> None:
+    section("schema.org JSON-LD examples (one file per JSON-LD text)")
+    docs = wl.jsonld_examples()
+    where = wl.write_docs(docs, tmp / "examples")
+    paths = [str(where / name) for name, _ in docs]
+    stream_times(paths[:20])  # imports and first-use caches, as in any long run
+    runs = [stream_times(paths) for _ in range(args.repeat)]
+    rate = statistics.median(r["files"] / r["total"] for r in runs)
+    cpu_rate = statistics.median(r["files"] / r["total_cpu"] for r in runs)
+    print(f"docs: {len(docs)} ({sum(len(d) for _, d in docs) / len(docs) / 1024:.1f} KB avg)")
+    print(f"ldpress validate (all layers)  {rate:8.0f} docs/s   (cpu {cpu_rate:.0f} docs/s)")
+    naive = Naive()
+    sample = docs if not args.quick else docs[::8]
+    t = time_each([d for _, d in sample], naive.json_file)
+    print(f"naive pyld + jsonschema loop   {len(t) / sum(t):8.0f} docs/s   ({len(sample)} docs)")
+    import orjson
+
+    t = time_each([d for _, d in docs], orjson.loads)
+    print(f"floor (orjson parse)           {len(t) / sum(t):8.0f} docs/s")
+
+
+def bench_corpus(args: argparse.Namespace, pages: list[Path]) -> float:
+    section(f"corpus pages ({len(pages)} of {wl.CORPUS_HTML})")
+    datas = [p.read_bytes() for p in pages]
+    print(f"pages: {len(pages)}, {sum(map(len, datas)) / len(datas) / 1024:.0f} KB avg")
+    floor = time_each(datas, floor_page)
+    print(f"floor (regex + orjson)             {fmt_ms(floor)}")
+    naive = Naive()
+    naive.page(datas[0])
+    t_naive = time_each(datas if not args.quick else datas[:20], naive.page)
+    print(f"naive (extruct + pyld + jsonschema) {fmt_ms(t_naive)}")
+    paths = [str(p) for p in pages]
+    stream_times(paths[:5])  # imports and first-use caches, as in any long run
+    runs = [stream_times(paths) for _ in range(args.repeat)]
+    wall = [statistics.median(r["wall"]) for r in runs]
+    best = runs[wall.index(statistics.median(wall))] if len(runs) % 2 else runs[0]
+    speedup = statistics.median(t_naive) / statistics.median(wall)
+    print(f"ldpress validate (all layers)      {fmt_ms(best['wall'], best['cpu'])}")
+    print(
+        f"  median of {len(runs)} runs' medians: {statistics.median(wall) * 1e3:.3f} ms "
+        f"(runs: {', '.join(f'{w * 1e3:.2f}' for w in wall)}); {speedup:.1f}x faster than naive"
+    )
+    return statistics.median(wall)
+
+
+def child(kind: str, target: str, keep: bool) -> None:
+    """Run in a fresh process so its peak RSS is the validation's alone; prints JSON."""
+    import resource
+
+    result = stream_times([target], keep=keep)
+    wall = result.pop("wall")
+    cpu = result.pop("cpu")
+    result.update(
+        median=statistics.median(wall),
+        p95=pct(wall, 0.95),
+        cpu_median=statistics.median(cpu),
+        rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    )
+    print(json.dumps(result))
+
+
+def run_child(target: Path, keep: bool = False) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", "dir", str(target)] + (["--keep"] if keep else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, env=ENV, check=True)
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def bench_site(args: argparse.Namespace, pages: list[Path], tmp: Path) -> None:
+    count = 1_000 if args.quick else args.site
+    section(f"generated site: {count:,} pages (links to corpus pages in turn), one process")
+    site = wl.make_site(pages, count, tmp / "site")
+    r = run_child(site, keep=True)
+    print(
+        f"ldpress validate median {r['median'] * 1e3:.3f} ms  p95 {r['p95'] * 1e3:.3f} ms  "
+        f"(cpu median {r['cpu_median'] * 1e3:.3f} ms)"
+    )
+    print(
+        f"  {r['files']:,} pages in {r['total']:.1f} s ({r['files'] / r['total']:.0f} pages/s), "
+        f"{r['findings']:,} findings, peak RSS {r['rss_mb']:.0f} MB holding every finding "
+        "(as validate_paths and the CLI do)"
+    )
+
+
+def bench_memory(args: argparse.Namespace, pages: list[Path], tmp: Path) -> None:
+    count = 2_000 if args.quick else args.memory
+    section(f"memory: {count:,} pages streamed (iter_results), one process")
+    site = wl.make_site(pages, count, tmp / "memory")
+    small = wl.make_site(pages, max(len(pages), count // 10), tmp / "memory-small")
+    r_small, r = run_child(small), run_child(site)
+    print(
+        f"peak RSS {r_small['rss_mb']:.0f} MB at {r_small['files']:,} pages, "
+        f"{r['rss_mb']:.0f} MB at {r['files']:,} pages "
+        f"({r['findings']:,} findings streamed, {r['total']:.0f} s)"
+    )
+
+
+def bench_cache(args: argparse.Namespace, pages: list[Path], tmp: Path) -> None:
+    section(f"cache: first run vs re-run of {len(pages)} corpus pages")
+    from ldpress.validate.cache import FindingCache
+    from ldpress.validate.model import Options
+    from ldpress.validate.pipeline import validate_paths
+
+    paths = [str(p) for p in pages]
+    stream_times(paths[:3])  # layers imported, as in the CLI's first run
+    firsts, reruns = [], []
+    for i in range(args.repeat):
+        cache = FindingCache(tmp / f"cache-{i}")
+        t = time.perf_counter()
+        first = validate_paths(paths, Options(), cache=cache)
+        firsts.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        again = validate_paths(paths, Options(), cache=cache)
+        reruns.append(time.perf_counter() - t)
+        assert again.findings == first.findings, "cached re-run differs"
+    f, r = statistics.median(firsts), statistics.median(reruns)
+    print(f"in-process: first {f:.3f} s, re-run {r:.3f} s: {f / r:.0f}x faster")
+    cli_cache(args, "corpus pages", paths, tmp)
+    count = 1_000 if args.quick else args.site
+    site = wl.make_site(wl.corpus_pages(), count, tmp / "cache-site")
+    cli_cache(args, f"{count:,}-page generated site", [str(site)], tmp)
+
+
+def cli_cache(args: argparse.Namespace, what: str, paths: list[str], tmp: Path) -> None:
+    """First run vs re-run of ``ldpress validate`` as a command, a fresh process each."""
+    cmd = [sys.executable, "-m", "ldpress", "validate", *paths, "-q", "--jobs", "1"]
+    cmd += ["--format", "json", "--output", str(tmp / "report.json")]
+    firsts, reruns = [], []
+    for i in range(args.repeat):
+        env = {**ENV, "LDPRESS_CACHE_DIR": str(tmp / f"cli-cache-{what[:6]}-{i}")}
+        for out in (firsts, reruns):
+            t = time.perf_counter()
+            subprocess.run(cmd, env=env, cwd=tmp, capture_output=True, check=False)
+            out.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import ldpress.cli"], env=ENV, check=True)
+    start = time.perf_counter() - t
+    f, r = statistics.median(firsts), statistics.median(reruns)
+    print(
+        f"CLI, {what} (fresh process each, --jobs 1): first {f:.2f} s, re-run {r:.2f} s: "
+        f"{f / r:.1f}x faster (interpreter + CLI import alone: {start:.2f} s)"
+    )
+
+
+def bench_build(args: argparse.Namespace, tmp: Path) -> None:
+    count = 20 if args.quick else args.build
+    section(f"ldpress build of {count:,} article data files generated from the seed")
+    data = wl.make_build_data(count, tmp / "build-data")
+    cmd = [sys.executable, "-m", "ldpress", "build", str(data), "--out", str(tmp / "out")]
+    t = time.perf_counter()
+    done = subprocess.run(cmd, env=ENV, cwd=tmp, capture_output=True, text=True, check=False)
+    took = time.perf_counter() - t
+    written = len(done.stdout.split())
+    print(
+        f"{took:.1f} s ({took / count * 1e3:.0f} ms per file, exit {done.returncode}, "
+        f"{written} files written)"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="ldpress benchmark")
-    parser.add_argument("--quick", action="store_true", help="small samples; a few seconds")
-    args = parser.parse_args()
-    if not CORPUS_HTML.exists():
-        sys.exit(f"needs {SHARED} (corpus and schema.org examples)")
-    pin_one_core()
-    print(f"machine: {platform.machine()} {platform.processor() or ''} python "
-          f"{platform.python_version()}, one core, {time.strftime('%Y-%m-%d')}")
-    pages = corpus_pages()
-    if args.quick:
-        pages = pages[::10]
-    datas = [p.read_bytes() for p in pages]
-    print(f"corpus pages: {len(pages)}")
-    floor = time_each(datas, floor_page)
-    print(f"floor  (regex + orjson)          {ms(floor)}")
-    naive = Naive()
-    naive.page(datas[0])
-    t_naive = time_each(datas, naive.page)
-    print(f"naive  (extruct + pyld + jsonschema) {ms(t_naive)}")
-    try:
-        run = ldpress_page_validator()
-    except ImportError as exc:
-        print(f"ldpress: validate pipeline not available ({exc})")
-    else:
-        run(pages[0])
-        t_ld = time_each(pages, run)
-        speedup = statistics.median(t_naive) / statistics.median(t_ld)
-        print(f"ldpress validate (all layers)    {ms(t_ld)}   {speedup:.1f}x faster than naive")
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {rss:.0f} MB")
+    p = argparse.ArgumentParser(description="ldpress benchmark (prints; asserts nothing)")
+    p.add_argument("--quick", action="store_true", help="small samples (~1 min)")
+    p.add_argument("--repeat", type=int, default=None, help="runs per measure (3; quick: 1)")
+    p.add_argument("--core", type=int, default=None, help="core to pin to (default: lowest)")
+    p.add_argument("--site", type=int, default=10_000, help="pages of the generated site")
+    p.add_argument("--memory", type=int, default=100_000, help="pages of the memory run")
+    p.add_argument("--build", type=int, default=1_000, help="data files to build")
+    p.add_argument("--only", default="jsonld,corpus,site,cache,memory,build")
+    p.add_argument("--child", nargs=2, metavar=("KIND", "TARGET"), help=argparse.SUPPRESS)
+    p.add_argument("--keep", action="store_true", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.child:
+        child(*args.child, keep=args.keep)
+        return
+    if not wl.CORPUS_HTML.exists():
+        sys.exit(f"needs {wl.SHARED} (the corpus and the schema.org examples)")
+    args.repeat = args.repeat or (1 if args.quick else 3)
+    pin_one_core(args.core)
+    print(f"machine: {machine()}")
+    pages = wl.corpus_pages()
+    sample = pages[::10] if args.quick else pages
+    only = set(args.only.split(","))
+    with tempfile.TemporaryDirectory(prefix="ldpress-bench-") as raw:
+        tmp = Path(raw)
+        if "jsonld" in only:
+            bench_jsonld(args, tmp)
+        if "corpus" in only:
+            bench_corpus(args, sample)
+        if "site" in only:
+            bench_site(args, pages, tmp)
+        if "cache" in only:
+            bench_cache(args, sample, tmp)
+        if "memory" in only:
+            bench_memory(args, pages, tmp)
+        if "build" in only:
+            bench_build(args, tmp)
 
 
 if __name__ == "__main__":

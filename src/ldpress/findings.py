@@ -9,7 +9,7 @@ source of the rule and a hint.  This module is pure data: it never prints and ne
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -55,18 +55,18 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of DESIGN.md's report (key order fixed)."""
-        d = asdict(self)
+        # Fields read directly: dataclasses.asdict deep-copies every value (~10x slower).
         return {
-            "file": d["file"],
-            "line": d["line"],
-            "column": d["column"],
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
             "severity": str(self.severity),
-            "code": d["code"],
-            "message": d["message"],
-            "path": d["path"],
-            "node_id": d["node_id"],
-            "rule_url": d["rule_url"],
-            "hint": d["hint"],
+            "code": self.code,
+            "message": self.message,
+            "path": self.path,
+            "node_id": self.node_id,
+            "rule_url": self.rule_url,
+            "hint": self.hint,
         }
 
     @classmethod

@@ -68,9 +68,23 @@ def test_dom_is_parsed_only_when_needed() -> None:
     ctx = Context(Options())
     assert list(consistency.check(html_source("p.html", html), ctx)) == []
     assert "page_dom" not in ctx.scratch
-    html = '<title>T</title><script type="application/ld+json">{"@type": "NewsArticle", "headline": "T"}</script>'
+    article = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "T"}</script>'
+    )
+    ctx = Context(Options())  # the scan reads the title: it matches, no DOM
+    assert list(consistency.check(html_source("p.html", "<title>T</title>" + article), ctx)) == []
+    assert "page_dom" not in ctx.scratch
+
+
+def test_dom_is_parsed_for_findings_and_pages_the_scan_cannot_read() -> None:
+    article = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Floods close the bridge"}</script>'
     ctx = Context(Options())
-    assert list(consistency.check(html_source("p.html", html), ctx)) == []
+    found = list(consistency.check(html_source("p.html", "<title>Other</title>" + article), ctx))
+    assert [f.code for f in found] == ["page.headline_mismatch"]
+    assert len(ctx.scratch["page_dom"]) == 1
+    ctx = Context(Options())  # a NUL in the title: only a real parse reads it exactly
+    page = "<title>Floods close the bridge\x00</title>" + article
+    assert list(consistency.check(html_source("p.html", page), ctx)) == []
     assert len(ctx.scratch["page_dom"]) == 1
 
 

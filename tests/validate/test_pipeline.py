@@ -12,6 +12,7 @@ from ldpress.validate.model import Options
 from ldpress.validate.pipeline import (
     Progress,
     iter_inputs,
+    iter_results,
     validate_paths,
     validate_source,
 )
@@ -199,3 +200,16 @@ def test_a_file_that_cannot_be_read_is_a_finding(tmp_path: Path) -> None:
     )
     assert [(f.code, f.file) for f in report.findings] == [("input.unreadable", gone)]
     assert report.files == 1 and report.errors == 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_iter_results_streams_what_validate_paths_reports(site: Path, jobs: int) -> None:
+    wiring = {"layers": fakes.LAYERS, "loader": fakes.load_json, "walker": fakes.walk_sorted}
+    report = validate_paths([site], Options(), jobs=jobs, **wiring)  # type: ignore[arg-type]
+    stream = iter_results([site], Options(), jobs=jobs, **wiring)  # type: ignore[arg-type]
+    first = next(stream)  # a generator: results come one file at a time
+    assert (first.index, first.total) == (0, report.files)
+    done = [first, *stream]
+    assert [d.name for d in done] == report.names
+    assert [f for d in done for f in d.result.findings] == report.findings
+    assert sum(d.result.blocks for d in done) == report.blocks

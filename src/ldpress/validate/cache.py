@@ -9,6 +9,9 @@ allowed contexts, base URL), the contents of user pack directories, and the laye
 Change any of them and every key changes; change one file and only its key changes.  The
 name is part of the key because the loader picks the format by suffix and findings carry it.
 
+A stat index (:mod:`ldpress.validate.statindex`) maps each file's path and stat to the digest
+of its bytes, so a re-run does not re-read or re-hash unchanged files.
+
 Entries are written atomically (a temporary file renamed into place, so an interrupted run
 leaves no entry or a whole one) and verify themselves: a first line with the sha256 of the
 rest, which holds the entry's own key.  An entry that is unreadable, torn, truncated or not
@@ -34,6 +37,7 @@ import orjson
 
 from ldpress.findings import Finding
 from ldpress.validate.model import Layer, Options
+from ldpress.validate.statindex import StatIndex, read_with_stat, stat_path
 
 DEFAULT_DIR = Path(".ldpress-cache")
 FORMAT = 1
@@ -131,22 +135,48 @@ def _decode(raw: bytes, key: str) -> FileResult | None:
 
 @dataclass(frozen=True, slots=True)
 class BoundCache:
-    """The cache for one run: entries under ``directory`` keyed with ``key`` (see module)."""
+    """The cache for one run: entries under ``directory`` keyed with ``key`` (see module),
+    and the stat index that spares re-reading unchanged files (see statindex)."""
 
     directory: Path
     key: str
+    index: StatIndex = field(default_factory=lambda: StatIndex(Path(os.devnull)))
+
+    @classmethod
+    def open(cls, directory: Path, key: str) -> BoundCache:
+        return cls(directory, key, StatIndex.load(directory / f"v{FORMAT}" / "stat.idx"))
 
     def entry_key(self, name: str, data: bytes) -> str:
+        return self._entry_key(name, hashlib.sha256(data).digest())
+
+    def _entry_key(self, name: str, content_digest: bytes) -> str:
         h = hashlib.sha256(self.key.encode())
         h.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
-        h.update(hashlib.sha256(data).digest())
+        h.update(content_digest)
         return h.hexdigest()
+
+    def lookup(self, name: str, path: str, limit: int) -> FileResult | None:
+        """The cached result of the file at ``path`` (shown as ``name``), reading it only
+        when the stat index does not know its current bytes; raises OSError."""
+        # abspath, not resolve(): a retargeted symlink must not reuse the old file's stat.
+        where = os.path.abspath(path)  # noqa: PTH100
+        digest = self.index.digest(where, stat_path(path))
+        if digest is None:
+            data, key = read_with_stat(path, limit)
+            digest = hashlib.sha256(data).hexdigest()
+            self.index.record(where, key, digest)
+        return self._read(self._entry_key(name, bytes.fromhex(digest)))
+
+    def save_index(self) -> None:
+        self.index.save()
 
     def entry_path(self, key: str) -> Path:
         return self.directory / f"v{FORMAT}" / key[:2] / f"{key}.json"
 
     def get(self, name: str, data: bytes) -> FileResult | None:
-        key = self.entry_key(name, data)
+        return self._read(self.entry_key(name, data))
+
+    def _read(self, key: str) -> FileResult | None:
         try:
             raw = self.entry_path(key).read_bytes()
         except OSError:
@@ -174,7 +204,7 @@ class FindingCache:
     extra: str = ""
 
     def bind(self, options: Options, layers: Sequence[Layer]) -> BoundCache:
-        return BoundCache(Path(self.directory), run_key(options, layers, self.extra))
+        return BoundCache.open(Path(self.directory), run_key(options, layers, self.extra))
 
 
 def cache_dir_from_env() -> Path:

@@ -21,6 +21,7 @@ import orjson
 from ldpress.validate.model import PathTuple
 
 _WS = re.compile(r"[ \t\n\r]*")
+_NEWLINE = re.compile("\n")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _SCALAR = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null")
 
@@ -61,7 +62,8 @@ class TextPlace:
     def __init__(self, text: str, line: int, column: int) -> None:
         self._line = line
         self._column = column
-        self._newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+        # One step per line, not per character (blocks run to tens of kilobytes).
+        self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         n = bisect.bisect_left(self._newlines, offset)

@@ -36,6 +36,9 @@ class Block:
     # Computes ``positions`` on first use: most blocks never need a location, and tracking
     # positions while parsing costs far more than a plain orjson parse.
     locator: Callable[[], dict[PathTuple, tuple[int, int]]] | None = None
+    # What layers derive from ``data`` and share (e.g. the node list of nodes.iter_nodes):
+    # computed once per block instead of once per layer.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def locate(self, path: PathTuple) -> tuple[int, int]:
         """(line, column) in the source of the value at ``path`` (or of the key holding it),

@@ -75,9 +75,17 @@ def _is_value_object(obj: dict[str, Any]) -> bool:
 
 def iter_nodes(block: Block) -> Iterator[NodeAt]:
     """Every node object in the block, depth first in document order (value objects,
-    ``@context`` and lists' ``@list`` wrappers are walked through, not yielded)."""
+    ``@context`` and lists' ``@list`` wrappers are walked through, not yielded).  The walk
+    is done once per block and shared by the layers (four of them walk every block)."""
     if not block.parsed:
-        return
+        return iter(())
+    nodes = block.memo.get("nodes")
+    if nodes is None:
+        nodes = block.memo["nodes"] = list(_walk_nodes(block))
+    return iter(nodes)
+
+
+def _walk_nodes(block: Block) -> Iterator[NodeAt]:
     stack: list[tuple[PathTuple, Any]] = [((), block.data)]
     while stack:
         path, value = stack.pop()

@@ -186,11 +186,15 @@ def _cached(items: list[InputItem], cache: BoundCache | None) -> dict[int, FileR
         return hits
     for i, item in enumerate(items):
         try:
-            hit = cache.get(item.name, item.read())
+            if item.path is None:
+                hit = cache.get(item.name, item.read())
+            else:
+                hit = cache.lookup(item.name, item.path, READ_LIMIT)
         except OSError:
             continue  # _process reports it
         if hit is not None:
             hits[i] = hit
+    cache.save_index()
     return hits
 
 
@@ -217,6 +221,50 @@ def _results(items: list[InputItem], jobs: int, cache: BoundCache | None) -> Ite
         yield hits.pop(i) if i in hits else next(computed)
 
 
+@dataclass(frozen=True, slots=True)
+class FileDone:
+    """One validated input, as :func:`iter_results` streams it: its name, its position and
+    the number of inputs, and its result."""
+
+    name: str
+    index: int
+    total: int
+    result: FileResult
+
+
+def iter_results(
+    paths: Iterable[str | os.PathLike[str]],
+    options: Options,
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    jobs: int = 1,
+    cache: FindingCache | None = None,
+    layers: Sequence[Layer] | None = None,
+    loader: SourceLoader | None = None,
+    walker: Walker | None = None,
+    stdin: bytes | None = None,
+) -> Iterator[FileDone]:
+    """Validate every input named by ``paths``, yielding each file's result in input order
+    as soon as it is known and keeping nothing: memory stays flat however many files (only
+    the list of input names is held).  Arguments as :func:`validate_paths`."""
+    global _RUN
+    if layers is None or loader is None or walker is None:
+        from ldpress.validate import layers as wiring
+
+        layers = wiring.default_layers() if layers is None else layers
+        loader = wiring.default_loader() if loader is None else loader
+        walker = wiring.default_walker() if walker is None else walker
+    items = list(iter_inputs(paths, walker, include, exclude, stdin=stdin))
+    bound = cache.bind(options, layers) if cache is not None else None
+    _RUN = _Run(options, layers, loader, bound)
+    try:
+        for i, (item, result) in enumerate(zip(items, _results(items, jobs, bound), strict=True)):
+            yield FileDone(item.name, i, len(items), result)
+    finally:
+        _RUN = None
+
+
 def validate_paths(
     paths: Iterable[str | os.PathLike[str]],
     options: Options,
@@ -235,26 +283,25 @@ def validate_paths(
     file, files in input order, files and blocks counted.  Raises :class:`InputError` for a
     path that does not exist; a file that cannot be read is an ``input.unreadable`` finding.
     ``layers``, ``loader`` and ``walker`` default to the wiring of
-    :mod:`ldpress.validate.layers`."""
-    global _RUN
-    if layers is None or loader is None or walker is None:
-        from ldpress.validate import layers as wiring
-
-        layers = wiring.default_layers() if layers is None else layers
-        loader = wiring.default_loader() if loader is None else loader
-        walker = wiring.default_walker() if walker is None else walker
-    items = list(iter_inputs(paths, walker, include, exclude, stdin=stdin))
-    bound = cache.bind(options, layers) if cache is not None else None
+    :mod:`ldpress.validate.layers`.  The report holds every finding; :func:`iter_results`
+    streams them instead."""
     report = ValidationReport()
-    _RUN = _Run(options, layers, loader, bound)
-    try:
-        for item, result in zip(items, _results(items, jobs, bound), strict=True):
-            report.names.append(item.name)
-            report.files += 1
-            report.blocks += result.blocks
-            report.extend(result.findings)
-            if progress is not None:
-                progress(Progress(report.files, len(items), len(report.findings)))
-    finally:
-        _RUN = None
+    for done in iter_results(
+        paths,
+        options,
+        include=include,
+        exclude=exclude,
+        jobs=jobs,
+        cache=cache,
+        layers=layers,
+        loader=loader,
+        walker=walker,
+        stdin=stdin,
+    ):
+        report.names.append(done.name)
+        report.files += 1
+        report.blocks += done.result.blocks
+        report.extend(done.result.findings)
+        if progress is not None:
+            progress(Progress(report.files, done.total, len(report.findings)))
     return report

@@ -1,0 +1,152 @@
+"""The page scan reads what the DOM reads: differential against selectolax on hand-written
+edge cases, generated pages (Hypothesis) and every corpus page, plus its refusals."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ldpress.validate.consistency import PageDom
+from ldpress.validate.pagescan import LazyScan, PageScan, Unsupported, scan_page
+from ldpress.validate.sources import load_source
+from tests.conftest import CORPUS, needs_shared
+
+FIELDS = ("title", "og_title", "h1", "published_time", "times", "og_url", "canonical")
+
+
+def assert_same_as_dom(page: str) -> LazyScan | None:
+    scan = scan_page(page)
+    if scan is not None:
+        dom = PageDom(page)
+        for name in FIELDS:
+            assert getattr(scan, name) == getattr(dom, name), name
+    return scan
+
+
+EDGE_CASES = [
+    "<html><head><title>A &amp; B\r\n x</title></head><body><h1> <a>Foo</a> bar</h1></body>",
+    '<meta property="og:title" content=""><meta name="og:title" content="N">',
+    '<meta property="og:title" content="a &amp; b"><meta property="og:title" content="2">',
+    "<!-- <title>no</title> --><title>yes</title><h1>x</h1>",
+    "<script>var s = '<title>no</title><h1>no</h1>';</script><title>yes</title>",
+    "<style>h1 { color: red }</style><textarea><h1>no</h1></textarea><h1>yes</h1>",
+    "<noscript><h1>counted</h1></noscript><template><h1>not</h1></template><h1>b</h1>",
+    '<title>t</title><svg><title>icon</title></svg><h1>x <time datetime="2024-01-02">d</time></h1>',
+    '<link rel="canonical" href="https://a.test/x"><link rel="canonical" href="https://b.test">',
+    "<TITLE>Upper</TITLE><H1 class=x>Head <B>bold</B></H1><META PROPERTY=og:url CONTENT=u>",
+    '<time datetime="2024-05-01T10:00:00Z">x</time><time>no attribute</time>',
+    "<h1></h1><h1><br></h1><title></title>",
+]
+
+
+@pytest.mark.parametrize("page", EDGE_CASES)
+def test_edge_cases_read_as_the_dom_reads_them(page: str) -> None:
+    assert assert_same_as_dom(page) is not None
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<svg><title>icon</title></svg><title>page</title>",  # the SVG title comes first
+        "<h1>a<h2>b</h2></h1>",  # a heading closes the h1
+        "<h1>a<div>b</div></h1>",  # block markup in the heading
+        "<h1>never closed",
+        "<!-->x<title>t</title>",  # abruptly closed comment
+        '<meta property="og:title" content="a&ampb">',  # HTML keeps "&ampb" in attributes
+        "<plaintext><h1>x</h1>",
+        "<title>a\x00b</title>",
+    ],
+)
+def test_pages_it_cannot_read_exactly_are_refused(page: str) -> None:
+    assert scan_page(page) is None
+
+
+_PIECES = st.sampled_from(
+    [
+        "<title>T &amp; t</title>",
+        "<h1>Head <em>line</em></h1>",
+        "<h1>x</h1>",
+        '<meta property="og:title" content="O">',
+        '<meta name="og:title" content="N">',
+        '<meta property="article:published_time" content="2024-01-01">',
+        '<time datetime="2024-02-02">t</time>',
+        '<link rel="canonical" href="https://c.test/">',
+        "<!-- <h1>c</h1> -->",
+        "<script>'<h1>s</h1>'</script>",
+        "<noscript><h1>n</h1></noscript>",
+        "<p>text</p>",
+        "<svg><path/></svg>",
+        "<div>",
+        "</div>",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=12))
+def test_generated_pages_read_as_the_dom_reads_them(pieces: list[str]) -> None:
+    assert_same_as_dom("".join(pieces))
+
+
+@needs_shared
+def test_every_corpus_page_reads_as_the_dom_reads_it() -> None:
+    pages = sorted((CORPUS / "html").rglob("*.html"))
+    assert len(pages) > 100
+    scanned = 0
+    for path in pages:
+        text = load_source(str(path), path.read_bytes()).text or ""
+        if assert_same_as_dom(text) is not None:
+            scanned += 1
+    # Most pages are read by the scan; the rest go to the DOM (which is what makes it fast).
+    assert scanned >= 0.8 * len(pages)
+
+
+def test_scan_of_an_empty_page_finds_nothing() -> None:
+    scan = scan_page("")
+    assert scan is not None and scan.found == PageScan()
+
+
+def lazy_fields(page: str) -> dict[str, object]:
+    """Each field read from a fresh LazyScan (so each is answered from its own prefix)."""
+    out: dict[str, object] = {}
+    for name in FIELDS:
+        try:
+            out[name] = getattr(LazyScan(page), name)
+        except Unsupported:
+            continue
+    return out
+
+
+@pytest.mark.parametrize("page", EDGE_CASES)
+def test_lazy_reads_agree_with_the_dom(page: str) -> None:
+    dom = PageDom(page)
+    for name, value in lazy_fields(page).items():
+        assert value == getattr(dom, name), name
+
+
+def test_a_title_question_reads_only_up_to_the_title() -> None:
+    page = "<head><title>T</title></head><body><h1>a<h2>b</h2></h1>" + "<p>x</p>" * 1000
+    scan = LazyScan(page)
+    assert scan.title == "T"
+    assert next(scan.iter_headings()) == ("<title>", "T")
+    with pytest.raises(Unsupported):  # the h1s need the rest, which needs a real parse
+        _ = scan.h1
+
+
+def test_an_empty_first_meta_waits_for_the_name_variant() -> None:
+    page = '<meta property="og:title" content=""><p></p><meta name="og:title" content="N">'
+    assert LazyScan(page).og_title == PageDom(page).og_title == "N"
+    page = '<meta name="og:title" content="N"><meta property="og:title" content="P">'
+    assert LazyScan(page).og_title == PageDom(page).og_title == "P"
+
+
+@needs_shared
+def test_lazy_reads_of_corpus_pages_agree_with_the_dom() -> None:
+    for path in sorted((CORPUS / "html").rglob("*.html"))[::3]:
+        text = load_source(str(path), path.read_bytes()).text or ""
+        lazy = lazy_fields(text)
+        dom = PageDom(text)
+        for name, value in lazy.items():
+            assert value == getattr(dom, name), (path.name, name)

@@ -79,6 +79,10 @@ def check_bundle(doc: Any, file: str | None = None) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.path or "", f.code))
 
 
+# The build keeps errors and warnings only: the layers skip work that can only make infos.
+_OPTIONS = Options(infos=False)
+
+
 @cache
 def _bundle_layers() -> tuple[Layer, ...]:
     return tuple(
@@ -100,10 +104,10 @@ def validate_bundle_bytes(data: bytes, name: str) -> list[Finding]:
     source = load_source(name, data, "jsonld")
     for block in source.blocks:
         block.locator = None
-    found = _reported(validate_source(source, Options(), _bundle_layers()))
+    found = _reported(validate_source(source, _OPTIONS, _bundle_layers()))
     if found:
         found = _reported(
-            validate_source(load_source(name, data, "jsonld"), Options(), _bundle_layers())
+            validate_source(load_source(name, data, "jsonld"), _OPTIONS, _bundle_layers())
         )
     return found
 

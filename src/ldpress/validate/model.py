@@ -75,6 +75,10 @@ class Options:
     pack_dirs: tuple[str, ...] = ()
     allow_context: tuple[str, ...] = ()
     base_url: str | None = None
+    # False: info-level findings are not wanted (the build keeps only errors and warnings),
+    # so layers may skip work whose only possible output is info; the pipeline drops any
+    # info that is still made.  Every error and warning is the same either way.
+    infos: bool = True
 
 
 @dataclass(slots=True)

@@ -141,6 +141,8 @@ def validate_source(source: Source, options: Options, layers: Sequence[Layer]) -
             raise
         except Exception as exc:
             found.append(_crash(layer, exc))
+    if not options.infos:
+        found = [f for f in found if f.severity is not Severity.INFO]
     return _ordered(f.located(file=source.file) for f in found)
 
 
@@ -256,7 +258,9 @@ def iter_results(
         loader = wiring.default_loader() if loader is None else loader
         walker = wiring.default_walker() if walker is None else walker
     items = list(iter_inputs(paths, walker, include, exclude, stdin=stdin))
-    bound = cache.bind(options, layers) if cache is not None else None
+    # A run without infos holds fewer findings than the cache key (which does not name
+    # ``infos``) promises, so it neither reads nor fills the cache.
+    bound = cache.bind(options, layers) if cache is not None and options.infos else None
     _RUN = _Run(options, layers, loader, bound)
     try:
         for i, (item, result) in enumerate(zip(items, _results(items, jobs, bound), strict=True)):

@@ -18,7 +18,7 @@ import difflib
 import os
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ldpress.findings import Severity
 from ldpress.validate.fastexpand import Terms
@@ -57,6 +57,69 @@ def schema_name(iri: str | None) -> str | None:
     return name or None
 
 
+class Lookups:
+    """Per-term answers of one vocabulary, memoised: a page asks about the same few dozen
+    terms on every node, and each answer otherwise costs several dict look-ups and, for
+    domains and ranges, walks of the type hierarchy."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self._status: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._applies: dict[tuple[str, tuple[str, ...]], bool] = {}
+        self._ranges: dict[str, RangeInfo | None] = {}
+
+    def status(self, name: str) -> tuple[tuple[str, ...], bool]:
+        """(the terms superseding ``name``, whether it is pending)."""
+        got = self._status.get(name)
+        if got is None:
+            v = self.vocab
+            got = self._status[name] = (tuple(v.superseded_by(name)), v.is_pending(name))
+        return got
+
+    def applies(self, prop: str, types: tuple[str, ...]) -> bool:
+        """``Vocabulary.property_applies`` for a node of ``types``."""
+        key = (prop, types)
+        got = self._applies.get(key)
+        if got is None:
+            got = self._applies[key] = self.vocab.property_applies(prop, set(types))
+        return got
+
+    def range_info(self, prop: str) -> RangeInfo | None:
+        """What range checks need of ``prop`` (None: it has no range)."""
+        if prop in self._ranges:
+            return self._ranges[prop]
+        v = self.vocab
+        rng = v.range(prop)
+        info = None
+        if rng:
+            enums = [r for r in rng if v.is_enumeration(r)]
+            datatype = any(v.is_datatype(r) for r in rng)
+            info = RangeInfo(rng, enums, len(enums) == len(rng), datatype)
+        self._ranges[prop] = info
+        return info
+
+
+class RangeInfo(NamedTuple):
+    """A property's range: its types, its enumerations, whether those are all of it, and
+    whether a datatype (Text, Number...) is among them."""
+
+    rng: list[str]
+    enums: list[str]
+    only_enums: bool
+    datatype: bool
+
+
+_LOOKUPS: dict[int, Lookups] = {}
+
+
+def lookups_for(vocab: Vocabulary) -> Lookups:
+    """The memoised look-ups of ``vocab`` (vocabularies live as long as the process)."""
+    got = _LOOKUPS.get(id(vocab))
+    if got is None or got.vocab is not vocab:
+        got = _LOOKUPS[id(vocab)] = Lookups(vocab)
+    return got
+
+
 def member_name(value: str) -> str | None:
     """The term an enumeration value names: full IRI, ``schema:X`` or bare ``X``."""
     if value.startswith("schema:"):
@@ -93,18 +156,21 @@ def additional_types(node: dict[str, Any], terms: Terms, vocab: Vocabulary) -> l
 class RangeCheck:
     """Range checks of one block's property values (``typed``: types per @id on the page)."""
 
-    def __init__(self, vocab: Vocabulary, terms: Terms, typed: dict[str, set[str]]) -> None:
+    def __init__(
+        self, vocab: Vocabulary, terms: Terms, typed: dict[str, set[str]], infos: bool = True
+    ) -> None:
         self.vocab = vocab
+        self.lookups = lookups_for(vocab)
         self.terms = terms
         self.typed = typed
+        self.infos = infos
 
     def check(self, prop: str, value: Any, path: PathTuple, report: Report) -> None:
         """Report each value of ``prop`` outside its range through ``report``."""
-        rng = self.vocab.range(prop)
-        if not rng:
+        info = self.lookups.range_info(prop)
+        if info is None:
             return
-        enums = [r for r in rng if self.vocab.is_enumeration(r)]
-        only_enums = len(enums) == len(rng)
+        rng, enums, only_enums, datatype = info
         values = value if isinstance(value, list) else [value]
         for i, v in enumerate(values):
             vp = (*path, i) if isinstance(value, list) else path
@@ -113,9 +179,7 @@ class RangeCheck:
             elif isinstance(v, str):
                 if only_enums:
                     self.member(prop, enums, v, vp, report)
-            elif isinstance(v, bool | int | float) and not any(
-                self.vocab.is_datatype(r) for r in rng
-            ):
+            elif isinstance(v, bool | int | float) and not datatype and self.infos:
                 report(
                     vp,
                     "vocab.range_mismatch",

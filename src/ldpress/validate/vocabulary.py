@@ -42,10 +42,15 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
         if terms is not None
     ]
     typed = _typed_ids(nodes, vocab)
-    seen: set[str] = ctx.scratch.setdefault(_SEEN_PENDING, set())
+    infos = ctx.options.infos
+    # None: infos are not wanted, so pending terms are not even looked at.
+    seen: set[str] | None = ctx.scratch.setdefault(_SEEN_PENDING, set()) if infos else None
+    ranges: dict[int, RangeCheck] = {}  # one per context: most blocks have one
     for at, terms in nodes:
-        ranges = RangeCheck(vocab, terms, typed)
-        yield from _NodeCheck(vocab, terms, ranges, at, seen).run()
+        rc = ranges.get(id(terms))
+        if rc is None:
+            rc = ranges[id(terms)] = RangeCheck(vocab, terms, typed, infos)
+        yield from _NodeCheck(vocab, terms, rc, at, seen).run()
 
 
 @lru_cache(maxsize=4096)
@@ -70,8 +75,10 @@ def _is_action_annotation(name: str, vocab: Vocabulary) -> bool:
     """``query-input``, ``result-output``: schema.org's textual shorthand for an Action's
     PropertyValueSpecification (https://schema.org/docs/actions.html), on real pages mostly
     the sitelinks SearchAction's ``query-input``.  Not vocabulary terms, but valid."""
-    base, sep, suffix = name.rpartition("-")
-    return bool(sep) and suffix in ("input", "output") and vocab.is_property(base)
+    if "-" not in name:
+        return False
+    base, _, suffix = name.rpartition("-")
+    return suffix in ("input", "output") and vocab.is_property(base)
 
 
 def _typed_ids(nodes: list[tuple[NodeAt, Terms]], vocab: Vocabulary) -> dict[str, set[str]]:
@@ -106,9 +113,15 @@ class _NodeCheck:
     """The checks of one node object: its types, then each of its properties."""
 
     def __init__(
-        self, vocab: Vocabulary, terms: Terms, ranges: RangeCheck, at: NodeAt, seen: set[str]
+        self,
+        vocab: Vocabulary,
+        terms: Terms,
+        ranges: RangeCheck,
+        at: NodeAt,
+        seen: set[str] | None,
     ) -> None:
         self.vocab, self.terms, self.ranges, self.at, self.seen = vocab, terms, ranges, at, seen
+        self.lookups = ranges.lookups
         self.nid = node_id(at.node)
         self.out: list[Finding] = []
 
@@ -186,7 +199,7 @@ class _NodeCheck:
 
     def status(self, name: str, path: PathTuple) -> None:
         """Superseded (warning, each use) and pending (info, once per source) terms."""
-        replacement = self.vocab.superseded_by(name)
+        replacement, pending = self.lookups.status(name)
         if replacement:
             self.finding(
                 path,
@@ -196,7 +209,7 @@ class _NodeCheck:
                 name,
                 f"use {replacement[0]}",
             )
-        if self.vocab.is_pending(name) and name not in self.seen:
+        if pending and self.seen is not None and name not in self.seen:
             self.seen.add(name)
             self.finding(
                 path,
@@ -207,7 +220,7 @@ class _NodeCheck:
             )
 
     def expected(self, name: str, types: list[str], path: PathTuple) -> bool:
-        if self.vocab.property_applies(name, set(types)):
+        if self.lookups.applies(name, tuple(types)):
             return True
         if self._role_pattern(name, types):
             return True

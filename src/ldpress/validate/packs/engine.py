@@ -39,7 +39,7 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
         if not entity.types:
             continue
         for pack in packs:
-            for f, block in _check_entity(pack, entity, graph, vocab):
+            for f, block in _check_entity(pack, entity, graph, vocab, ctx.options.infos):
                 key = (f.code, f.path, block, f.message)
                 if key not in seen:
                     seen.add(key)
@@ -47,14 +47,14 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
 
 
 def _check_entity(
-    pack: Pack, entity: Entity, graph: PageGraph, vocab: Vocabulary
+    pack: Pack, entity: Entity, graph: PageGraph, vocab: Vocabulary, infos: bool
 ) -> Iterator[tuple[Finding, int]]:
     target = match_target(pack, entity.types, vocab)
     if target is None:
         return
     hint_only = target.scope == "main" and entity.key not in graph.main
-    if hint_only and target.elsewhere == "skip":
-        return
+    if hint_only and (target.elsewhere == "skip" or not infos):
+        return  # nothing, or only info-level hints nobody asked for
     view = graph.view(entity)
     for rule, path, detail, hint in _violations(target, view, vocab):
         if hint_only and rule.severity is not Severity.ERROR:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,33 @@ from ldpress.vocab import Vocabulary, load_vocabulary
 DATE_RANGES = frozenset({"Date", "DateTime"})
 TEXTUAL = frozenset({"Text", "URL", "Number", "Boolean"})
 MAX_TEXT_FILE = 1 << 20
+
+
+# The vocabulary answers below are pure functions of the (immutable, pinned) vocabulary and
+# the names; a data file asks the same few hundred questions for each of its ~600 values, and
+# every data file of a build asks them again, so they are memoised across files.  The bound
+# keeps a stream of misspelt names from growing the caches without limit.
+@lru_cache(maxsize=8192)
+def _known_type(vocab: Vocabulary, name: str) -> bool:
+    return vocab.is_type(name) and not vocab.is_datatype(name)
+
+
+@lru_cache(maxsize=8192)
+def _applies(vocab: Vocabulary, prop: str, types: tuple[str, ...]) -> bool:
+    return vocab.property_applies(prop, set(types))
+
+
+@lru_cache(maxsize=8192)
+def _checks_dates(vocab: Vocabulary, prop: str) -> frozenset[str] | None:
+    """The date range names ``prop`` accepts when its text values must be dates."""
+    accepts = frozenset(vocab.range(prop))
+    return accepts if accepts & DATE_RANGES and not accepts & {"Text"} else None
+
+
+@lru_cache(maxsize=8192)
+def _in_range(vocab: Vocabulary, prop: str, types: tuple[str, ...]) -> bool:
+    classes = [r for r in vocab.range(prop) if not vocab.is_datatype(r)]
+    return any(c in vocab.ancestors(t) for c in classes for t in types)
 
 
 @dataclass(slots=True)
@@ -81,7 +109,7 @@ class NodeResolver:
             sub = (*path, "@type", i) if isinstance(raw, list) else (*path, "@type")
             if not isinstance(name, str):
                 self.error("data.wrong_type", "@type must be a schema.org type name", sub)
-            elif not self.vocab.is_type(name) or self.vocab.is_datatype(name):
+            elif not _known_type(self.vocab, name):
                 close = self.vocab.suggest(name, among="type")
                 hint = f"did you mean {close[0]!r}?" if close else None
                 self.error("data.unknown_type", f"unknown schema.org type {name!r}", sub, hint=hint)
@@ -116,7 +144,7 @@ class NodeResolver:
                 node_id=nid,
             )
             return False
-        if types and not self.vocab.property_applies(prop, set(types)):
+        if types and not _applies(self.vocab, prop, tuple(types)):
             self.error(
                 "data.unexpected_property",
                 f"{prop!r} is not a property of {' or '.join(types)}",
@@ -143,8 +171,8 @@ class NodeResolver:
             self.error("data.wrong_type", f"{prop!r} has {what}", path, node_id=nid)
             return value
         if isinstance(value, str):
-            accepts = frozenset(self.vocab.range(prop))
-            if accepts & DATE_RANGES and not accepts & {"Text"}:
+            accepts = _checks_dates(self.vocab, prop)
+            if accepts is not None:
                 problem = date_problem(value, accepts)
                 if problem:
                     self.error(
@@ -213,11 +241,9 @@ class NodeResolver:
         return {"@id": target}
 
     def check_range(self, prop: str, types: list[str], path: PathTuple, nid: str | None) -> None:
+        if not types or _in_range(self.vocab, prop, tuple(types)):
+            return
         classes = [r for r in self.vocab.range(prop) if not self.vocab.is_datatype(r)]
-        if not types:
-            return
-        if any(c in self.vocab.ancestors(t) for c in classes for t in types):
-            return
         want = " or ".join(classes) if classes else " or ".join(self.vocab.range(prop))
         self.error(
             "data.wrong_type",

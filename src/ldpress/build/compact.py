@@ -25,6 +25,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from ldpress.build.jsonld import publish_context
+from ldpress.graph.builder import key_order
 
 _SCHEMA = "schema:"
 
@@ -78,8 +79,11 @@ def _type(value: Any, terms: _Terms) -> str:
 
 
 def _node(node: dict[str, Any], terms: _Terms) -> dict[str, Any]:
+    # Keys are visited in the published order, so the result needs no sort_keys pass: every
+    # object of the result is a node made here or an ``{"@id": ...}``.
     out: dict[str, Any] = {}
-    for key, value in node.items():
+    for key in sorted(node, key=key_order):
+        value = node[key]
         if key == "@id":
             out[key] = _iri(value, terms)
         elif key == "@type":
@@ -130,7 +134,8 @@ def _date_value(value: Any, terms: _Terms) -> Any:
 
 def compact_nodes(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The compacted form of the top-level ``nodes`` (wire form, schema.org terms), equal to
-    what pyld's expand + compact against the pinned context gives; raises
+    what pyld's expand + compact against the pinned context gives, with every object's keys
+    in :func:`ldpress.graph.builder.sort_keys` order; raises
     :class:`Unsupported` when the graph is outside what this function covers."""
     terms = _terms()
     out = []

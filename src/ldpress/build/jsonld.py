@@ -165,11 +165,11 @@ def to_bundle(nodes: list[dict[str, Any]]) -> dict[str, Any]:
     from ldpress.build.compact import Unsupported, compact_nodes  # it imports this module
 
     try:
-        compacted = compact_nodes(nodes)
+        compacted = compact_nodes(nodes)  # keys already in the published order
     except Unsupported:
-        compacted = pyld_compact(nodes)
-    # pyld keeps array order and sorts keys already; re-applying the graph stage's order
-    # makes the published order independent of that implementation detail.
+        # pyld keeps array order and sorts keys already; re-applying the graph stage's order
+        # makes the published order independent of that implementation detail.
+        compacted = [sort_keys(n) for n in pyld_compact(nodes)]
     main_id = str(nodes[0].get("@id", "")) if nodes else ""
-    graph = [sort_keys(n) for n in order_nodes(compacted, main_id)]
+    graph = order_nodes(compacted, main_id)
     return {"@context": SCHEMA_CONTEXT_URL, "@graph": graph}

@@ -35,6 +35,11 @@ def merge_nodes(a: dict[str, Any], b: dict[str, Any]) -> tuple[dict[str, Any], l
     return merged, conflicts
 
 
+def key_order(key: str) -> tuple[int, str]:
+    """Sort key of an object's keys: ``@context``, ``@id``, ``@type``, then by name."""
+    return (_FIRST.get(key, 3), key)
+
+
 def sort_keys(value: Any) -> Any:
     """Keys of every object ordered: ``@context``, ``@id``, ``@type``, then by name.
 
@@ -43,7 +48,7 @@ def sort_keys(value: Any) -> Any:
     if isinstance(value, list):
         return [sort_keys(v) for v in value]
     if isinstance(value, dict):
-        keys = sorted(value, key=lambda k: (_FIRST.get(k, 3), k))
+        keys = sorted(value, key=key_order)
         return {k: sort_keys(value[k]) for k in keys}
     return value
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 _ESCAPES = {
     ord("<"): "\\u003c",
     ord(">"): "\\u003e",
@@ -27,8 +29,20 @@ SCRIPT_TYPE = "application/ld+json"
 
 def json_for_script(data: Any, indent: int | None = 2) -> str:
     """JSON text of ``data`` that is safe as the content of a script element."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent, sort_keys=False)
-    return text.translate(_ESCAPES)
+    return _dumps(data, indent).translate(_ESCAPES)
+
+
+def _dumps(data: Any, indent: int | None) -> str:
+    """orjson when it can (the build writes its .jsonld files with it, so the page and the
+    file carry the same text; ~10x faster than json), json for what orjson refuses
+    (integers beyond 64 bits, non-string keys)."""
+    if indent in (None, 2):
+        option = orjson.OPT_INDENT_2 if indent == 2 else 0
+        try:
+            return orjson.dumps(data, option=option).decode()
+        except TypeError:
+            pass
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def script_tag(data: Any, indent: int | None = 2, attrs: str = "") -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ldpress.findings import Finding, Severity
-from ldpress.validate.htmlscan import parse_attributes
+from ldpress.validate.htmlscan import parse_attributes, scan_page
 from ldpress.validate.markup_convert import (
     fix_slashless_vocab,
     microdata_node,
@@ -71,8 +71,9 @@ class _Lines:
     count every newline once.
     """
 
-    def __init__(self, page: str) -> None:
+    def __init__(self, page: str, raw: list[tuple[int, int]]) -> None:
         self.page = page
+        self.raw = raw  # comments and script/style contents, for tag_offsets
         self._offsets = [0]
         self._marks = [(1, 0)]  # (line, offset of its first character) per checkpoint
 
@@ -127,15 +128,16 @@ def _block(source: Source, kind: BlockKind, data: dict[str, Any], pos: tuple[int
     return block
 
 
-def add_markup_blocks(source: Source) -> None:
-    """Append a block per top-level microdata and schema.org RDFa item of an HTML source."""
+def add_markup_blocks(source: Source, raw: list[tuple[int, int]] | None = None) -> None:
+    """Append a block per top-level microdata and schema.org RDFa item of an HTML source;
+    ``raw`` is the page's comments and script/style spans when the caller has them."""
     page = source.text
     if not page:
         return
     md, rdfa = markup_hints(page)
     if not (md or rdfa):
         return
-    lines = _Lines(page)
+    lines = _Lines(page, raw if raw is not None else scan_page(page).raw)
     if md:
         try:
             _add_microdata(source, page, lines)
@@ -150,7 +152,7 @@ def add_markup_blocks(source: Source) -> None:
 
 def _add_microdata(source: Source, page: str, lines: _Lines) -> None:
     items = read_items(page, source.url)
-    scopes = tag_offsets(page, "itemscope") if items else []
+    scopes = tag_offsets(page, "itemscope", lines.raw) if items else []
     for item in items:
         pos = lines.position(_offset(scopes, item.mark))
         top = untyped_namespace(item.data, source.url)
@@ -171,7 +173,7 @@ def _microdata_locator(
     lines: _Lines, item: Item, scopes: list[int], top: str | None
 ) -> Callable[[], dict[PathTuple, tuple[int, int]]]:
     def locate() -> dict[PathTuple, tuple[int, int]]:
-        props = tag_offsets(lines.page, "itemprop")
+        props = tag_offsets(lines.page, "itemprop", lines.raw)
         out = {}
         for path, mark in item.marks.items():
             offsets = props if mark[0] == "itemprop" else scopes

@@ -10,6 +10,7 @@ from ldpress.validate.htmlscan import (
     is_jsonld_type,
     iter_jsonld_scripts,
     parse_attributes,
+    scan_page,
 )
 
 
@@ -112,3 +113,31 @@ def test_page_url_canonical_then_og_url() -> None:
         find_page_url('<meta content="https://e.org/og" property="og:url">') == "https://e.org/og"
     )
     assert find_page_url("<head></head><body rel=canonical>") is None
+
+
+@pytest.mark.parametrize("comment", ["<!-->", "<!--->", "<!-- x --!>", "<!---->"])
+def test_comments_end_where_html_ends_them(comment: str) -> None:
+    # "<!-->" and "<!--->" are complete (empty) comments in HTML; "--!>" also closes one.
+    page = f'{comment}<script type="application/ld+json">{{"a":1}}</script><!-- -->'
+    assert texts(page) == ['{"a":1}']
+    assert scan_page(page).raw[0] == (0, len(comment))
+
+
+def test_abrupt_comment_does_not_hide_a_later_comment_end() -> None:
+    page = '<!--><script type="application/ld+json">[1]</script>-->'
+    assert texts(page) == ["[1]"]
+
+
+def test_style_contents_are_text() -> None:
+    page = (
+        '<style>p::after{content:"<script type=application/ld+json>[0]</script>"}</STYLE >'
+        '<script type="application/ld+json">[1]</script>'
+    )
+    assert texts(page) == ["[1]"]
+    assert [page[a : a + 6] for a, _ in scan_page(page).raw] == ["<style", "<scrip"]
+
+
+def test_raw_spans_cover_comments_and_element_contents() -> None:
+    page = "<p><!--c--><script>s</script><style>t</style>"
+    spans = [page[a:b] for a, b in scan_page(page).raw]
+    assert spans == ["<!--c-->", "<script>s", "<style>t"]

@@ -14,13 +14,15 @@ import json
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ldpress.build import BuildReport, build_paths, seed_dir
 from ldpress.errors import LdpressError
 from ldpress.findings import Finding
+
+if TYPE_CHECKING:  # the build stack (pydantic models, pyld) loads only when building
+    from ldpress.build import BuildReport
 
 
 class Format(StrEnum):
@@ -83,6 +85,8 @@ def build(
     ] = None,
 ) -> None:
     """Build every data file into OUT as <slug>.jsonld and <slug>.html."""
+    from ldpress.build import build_paths, seed_dir
+
     if not paths:
         paths = [Path("data")] if Path("data").is_dir() else [seed_dir()]
     if schemas is None and Path("schemas").is_dir():

@@ -10,20 +10,15 @@ Exit codes: 0 every page done, 1 some page or bundle refused, 2 usage error.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ldpress.findings import Finding, Severity
-from ldpress.html.batch import (
-    PageOutcome,
-    bundle_refusals,
-    embed_file,
-    load_bundle,
-    output_path,
-)
 from ldpress.html.embed import DEFAULT_MARKER
-from ldpress.html.site import load_site_map, plan_site
+
+if TYPE_CHECKING:  # batch and site load the validator: imported when the command runs
+    from ldpress.html.batch import PageOutcome
 
 
 def embed(
@@ -76,6 +71,8 @@ def _embed_pages(
     failed: list[str],
 ) -> list[PageOutcome]:
     """Embed each page on its own; refusals are appended to ``failed`` and the batch goes on."""
+    from ldpress.html.batch import embed_file, output_path
+
     outcomes: list[PageOutcome] = []
     for page, bundle_path in jobs.items():
         if bundle_path not in bundles:
@@ -122,6 +119,8 @@ def _jobs(
     """Page → bundle path, and the pages already known to fail (site map problems)."""
     if site is None or map_file is None:
         return dict.fromkeys(args[1:], args[0]), []
+    from ldpress.html.site import load_site_map, plan_site
+
     plan = plan_site(site, load_site_map(map_file))
     failed: list[str] = []
     for finding in plan.findings:
@@ -132,6 +131,8 @@ def _jobs(
 
 
 def _checked_bundle(path: Path, force: bool) -> tuple[Any, bool]:
+    from ldpress.html.batch import bundle_refusals, load_bundle
+
     bundle, problems = load_bundle(path)
     if problems:
         for finding in problems:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ldpress.findings import Finding, Severity
-from ldpress.html.extract import extract_source
-from ldpress.validate.model import Block
-from ldpress.validate.sources import iter_sources
+
+if TYPE_CHECKING:
+    from ldpress.validate.model import Block
 
 
 class ExtractFormat(StrEnum):
@@ -51,6 +51,9 @@ def extract(
     ] = False,
 ) -> None:
     """Print the structured data of pages: JSON-LD, microdata and RDFa as one JSON-LD document."""
+    from ldpress.html.extract import extract_source
+    from ldpress.validate.sources import iter_sources
+
     documents: list[dict[str, Any]] = []
     records: list[dict[str, Any]] = []
     failed = False

@@ -7,8 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ldpress.schemas import write_schemas
-
 
 def schema(
     out: Annotated[
@@ -16,6 +14,11 @@ def schema(
     ] = Path("schemas"),
 ) -> None:
     """Write the JSON Schemas (one per node type, and the bundle) generated from the models."""
+    # The pydantic models load only for this command.  The authoring format registers its
+    # schema when imported (ldpress.build used to import it as a side effect).
+    import ldpress.authoring  # noqa: F401
+    from ldpress.schemas import write_schemas
+
     written = write_schemas(out)
     for path in written:
         typer.echo(str(path))

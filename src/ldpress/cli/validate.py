@@ -12,20 +12,20 @@ import sys
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from ldpress.cli.progress import ProgressBar
 from ldpress.errors import LdpressError, UsageError
 from ldpress.findings import Severity
-from ldpress.fsutil import write_atomic
-from ldpress.report import SourceLines, render
-from ldpress.report.text import render_summary
-from ldpress.validate.baseline import apply_baseline, load_baseline, write_baseline
-from ldpress.validate.cache import FindingCache, cache_dir_from_env
-from ldpress.validate.model import Options
-from ldpress.validate.pipeline import STDIN, ValidationReport, validate_paths
+
+if TYPE_CHECKING:
+    from ldpress.cli.progress import ProgressBar
+    from ldpress.validate.model import Options
+    from ldpress.validate.pipeline import ValidationReport
+
+# The validation stack (pipeline, layers, report writers) is imported inside the command, so
+# that `import ldpress.cli`, and with it every other command, does not pay for it.
 
 
 class OutputFormat(StrEnum):
@@ -60,6 +60,8 @@ def _say(message: str) -> None:
 def _apply_baselines(
     report: ValidationReport, baseline: Path | None, write_to: Path | None, quiet: bool
 ) -> None:
+    from ldpress.validate.baseline import apply_baseline, load_baseline, write_baseline
+
     if write_to is not None:
         write_baseline(write_to, report.findings)
         if not quiet:
@@ -75,6 +77,8 @@ def _emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
+        from ldpress.fsutil import write_atomic
+
         write_atomic(output, text.encode("utf-8"))
 
 
@@ -106,6 +110,9 @@ def _run(
         raise UsageError("give --scheduler or --dask local, not both")
     _check_warc_inputs(paths, scheduler is not None or dask is not None)
     if scheduler is None and dask is None:
+        from ldpress.validate.cache import FindingCache, cache_dir_from_env
+        from ldpress.validate.pipeline import validate_paths
+
         cache = None if no_cache else FindingCache(cache_dir_from_env())
         return validate_paths(
             paths,
@@ -203,6 +210,12 @@ def validate(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Timing notes.")] = False,
 ) -> None:
     """Validate structured data (JSON-LD, microdata, RDFa) offline."""
+    from ldpress.cli.progress import ProgressBar
+    from ldpress.report import SourceLines, render
+    from ldpress.report.text import render_summary
+    from ldpress.validate.model import Options
+    from ldpress.validate.pipeline import STDIN
+
     if not paths:
         raise typer.BadParameter("give at least one path, or - for stdin", param_hint="PATHS")
     options = Options(

@@ -7,9 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ldpress.vocab import load_vocabulary
-from ldpress.vocab.store import ENV_VAR, write_compiled
-
 
 def vocab(
     compile_file: Annotated[
@@ -28,6 +25,9 @@ def vocab(
     ),
 ) -> None:
     """Print the schema.org release in use; with --compile, compile another release."""
+    from ldpress.vocab import load_vocabulary
+    from ldpress.vocab.store import ENV_VAR, write_compiled
+
     if compile_file is not None:
         if not release:
             raise typer.BadParameter("--release is required with --compile", param_hint="--release")

@@ -1,11 +1,14 @@
 """Find the JSON-LD script elements of an HTML page without building a DOM.
 
-A page is scanned once with a compiled regex for comment openers and ``<script`` start tags:
-comments are skipped whole, every script element's content is skipped up to the first
-``</script`` (HTML's script-data rule, so JavaScript holding ``<!--`` or ``"<script>"`` never
-confuses the scan), and the elements whose ``type`` is ``application/ld+json`` (any case, with
-parameters, quoted or not) are reported with the 1-based line and column of their first
-content character.  A DOM parse costs ~1 ms per news page; this scan costs ~0.1 ms.
+A page is scanned once with a compiled regex for comment openers and ``<script``/``<style``
+start tags: comments are skipped whole (ending as HTML ends them: ``-->``, ``--!>``, or
+abruptly at ``<!-->`` and ``<!--->``), script and style contents are skipped up to the first
+matching end tag (HTML's script-data and raw-text rules, so JavaScript holding ``<!--`` or
+``"<script>"`` never confuses the scan), and the script elements whose ``type`` is
+``application/ld+json`` (any case, with parameters, quoted or not) are reported with the
+1-based line and column of their first content character.  The same pass records the spans
+where a tag is not a tag (comments, script and style contents), which the microdata
+locator needs.  A DOM parse costs ~1 ms per news page; this scan costs ~0.1 ms.
 """
 
 from __future__ import annotations
@@ -13,14 +16,16 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Spelled-out case classes instead of re.IGNORECASE: the literal "<" prefix lets the regex
 # engine jump between candidates with a fast search (2-3x faster on 170 KB pages).
-_OPENER = re.compile(r"<(?:!--|[sS][cC][rR][iI][pP][tT]\b)")
+_OPENER = re.compile(r"<(?:!--|[sS](?:[cC][rR][iI][pP][tT]|[tT][yY][lL][eE])\b)")
 # The rest of a start tag: attribute values may hold ">" inside quotes.
 _TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _SCRIPT_END = re.compile(r"</[sS][cC][rR][iI][pP][tT][\s/>]")
+_STYLE_END = re.compile(r"</[sS][tT][yY][lL][eE][\s/>]")
+_COMMENT_END = re.compile(r"--!?>")
 _ATTR = re.compile(
     r"""(?:^|[\s"'/])([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
 )
@@ -78,29 +83,64 @@ def is_jsonld_type(value: str | None) -> bool:
     return value.split(";", 1)[0].strip().lower() == "application/ld+json"
 
 
-def iter_jsonld_scripts(page: str) -> Iterator[ScriptBlock]:
-    """Every ``<script type="application/ld+json">`` element of ``page``, in page order."""
+@dataclass(slots=True)
+class PageScan:
+    """What one pass over a page finds: its JSON-LD scripts and its raw spans."""
+
+    scripts: list[ScriptBlock] = field(default_factory=list)
+    raw: list[tuple[int, int]] = field(default_factory=list)  # comments, script/style text
+
+
+def comment_end(page: str, after: int) -> int:
+    """Offset just past the comment whose ``<!--`` ends at ``after`` (the page's end when the
+    comment is never closed).  HTML closes ``<!-->`` and ``<!--->`` at once, and a comment
+    also ends at ``--!>``."""
+    if page.startswith(">", after):
+        return after + 1
+    if page.startswith("->", after):
+        return after + 2
+    end = _COMMENT_END.search(page, after)
+    return len(page) if end is None else end.end()
+
+
+def scan_page(page: str) -> PageScan:
+    """The JSON-LD script elements of ``page`` and its raw spans, in page order."""
+    out = PageScan()
     counter = LineCounter(page)
     pos = 0
-    while True:
-        m = _OPENER.search(page, pos)
-        if m is None:
-            return
+    while (m := _OPENER.search(page, pos)) is not None:
         if m.group() == "<!--":
-            end = page.find("-->", m.end())
-            pos = len(page) if end < 0 else end + 3
+            pos = comment_end(page, m.end())
+            out.raw.append((m.start(), pos))
             continue
         rest = _TAG_REST.match(page, m.end())
         if rest is None:  # "<script" with no closing ">": not a tag the parser completes
-            return
+            out.raw.append((m.start(), len(page)))
+            break
         start = rest.end()
-        close = _SCRIPT_END.search(page, start)
+        style = m.group()[2] in "tT"
+        close = (_STYLE_END if style else _SCRIPT_END).search(page, start)
         stop = len(page) if close is None else close.start()
         pos = stop if close is None else close.end()
+        out.raw.append((m.start(), stop))
         tag = page[m.end() : start - 1]
-        if "ld+json" in tag.lower() and is_jsonld_type(parse_attributes(tag).get("type")):
+        if (
+            not style
+            and "ld+json" in tag.lower()
+            and is_jsonld_type(parse_attributes(tag).get("type"))
+        ):
             line, column = counter.position(start)
-            yield ScriptBlock(page[start:stop], start, line, column, close is not None)
+            out.scripts.append(
+                ScriptBlock(page[start:stop], start, line, column, close is not None)
+            )
+        if close is None:
+            break
+    return out
+
+
+def iter_jsonld_scripts(page: str) -> Iterator[ScriptBlock]:
+    """Every ``<script type="application/ld+json">`` element of ``page``, in page order."""
+    yield from scan_page(page).scripts
 
 
 def find_page_url(page: str) -> str | None:

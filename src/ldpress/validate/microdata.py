@@ -12,13 +12,13 @@ extruct on the whole corpus in the tests.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ldpress.validate.htmlscan import scan_page
 from ldpress.validate.model import PathTuple
 
 _SKIP_TEXT = frozenset({"script", "style", "noscript", "template"})
@@ -35,11 +35,6 @@ _BLOCK = frozenset(
 _SRC = frozenset({"audio", "embed", "iframe", "img", "source", "track", "video"})
 _HREF = frozenset({"a", "area", "link"})
 _HTML_WS = " \t\n\f\r"
-_RAW_OPEN = re.compile(r"<(?:!--|[sS][cC][rR][iI][pP][tT]\b|[sS][tT][yY][lL][eE]\b)")
-_RAW_END = {
-    "s": re.compile(r"</[sS][cC][rR][iI][pP][tT][\s/>]"),
-    "t": re.compile(r"</[sS][tT][yY][lL][eE][\s/>]"),
-}
 
 Mark = tuple[str, int]  # attribute, rank among the page's elements carrying it
 
@@ -53,26 +48,14 @@ class Item:
     marks: dict[PathTuple, Mark] = field(default_factory=dict)
 
 
-def _raw_ranges(page: str) -> list[tuple[int, int]]:
-    """Comments and script/style contents: text where a tag is not a tag."""
-    ranges = []
-    pos = 0
-    while (m := _RAW_OPEN.search(page, pos)) is not None:
-        if m.group() == "<!--":
-            end = page.find("-->", m.end())
-            stop = len(page) if end < 0 else end + 3
-        else:
-            gt = page.find(">", m.end())
-            close = _RAW_END["t" if m.group()[2] in "tT" else "s"].search(page, max(gt, m.end()))
-            stop = len(page) if close is None or gt < 0 else close.start()
-        ranges.append((m.start(), stop))
-        pos = max(stop, m.end())
-    return ranges
+def tag_offsets(page: str, attr: str, raw: list[tuple[int, int]] | None = None) -> list[int]:
+    """Offsets of the ``<`` of every start tag with attribute ``attr``, in page order.
 
-
-def tag_offsets(page: str, attr: str) -> list[int]:
-    """Offsets of the ``<`` of every start tag with attribute ``attr``, in page order."""
-    raw = _raw_ranges(page)
+    ``raw`` is the page's comments and script/style contents (:func:`scan_page`'s spans,
+    which the page load already has); without it the page is scanned again.
+    """
+    if raw is None:
+        raw = scan_page(page).raw
     out: list[int] = []
     at = page.find(attr)
     r = 0

@@ -21,7 +21,7 @@ from typing import Literal
 
 from ldpress.findings import Finding, Severity
 from ldpress.validate.decode import decode_html, decode_json, gunzip
-from ldpress.validate.htmlscan import find_page_url, iter_jsonld_scripts
+from ldpress.validate.htmlscan import find_page_url, scan_page
 from ldpress.validate.markup import add_markup_blocks
 from ldpress.validate.model import Source
 from ldpress.validate.tolerant import parse_block
@@ -106,7 +106,8 @@ def _load_html(name: str, data: bytes) -> Source:
 def load_html_text(name: str, text: str) -> Source:
     """A :class:`Source` for an already decoded HTML page; never raises."""
     source = Source(file=name, kind="html", text=text)
-    for index, script in enumerate(iter_jsonld_scripts(text)):
+    scan = scan_page(text)
+    for index, script in enumerate(scan.scripts):
         block = parse_block(
             script.text,
             file=name,
@@ -128,7 +129,7 @@ def load_html_text(name: str, text: str) -> Source:
             )
         source.blocks.append(block)
     source.url = find_page_url(text)
-    add_markup_blocks(source)
+    add_markup_blocks(source, scan.raw)
     return source
 
 

@@ -22,7 +22,7 @@ from ldpress.errors import RemoteDocumentRefused
 from ldpress.findings import Finding, Severity, json_path
 from ldpress.jsonld import OfflineLoader, default_loader, expand
 from ldpress.validate.fastexpand import Terms, fast_expand, is_schema_context, schema_terms
-from ldpress.validate.jsonldwalk import BlockWalk, find_path, iter_context_urls, looks_like_jsonld
+from ldpress.validate.jsonldwalk import BlockWalk, find_path, iter_context_urls
 from ldpress.validate.model import Block, Context, Source
 
 EXPANDED = "jsonld.expanded"
@@ -101,44 +101,12 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     for block in source.blocks:
         if not block.parsed:
             continue
-        if _plain_json_file(block):
-            yield _not_jsonld(block)
-            continue
         findings: list[Finding] = []
         expanded[block.index] = _expand_block(block, ctx, base, findings)
         has_base = source.kind == "html" or base is not None
         walk = BlockWalk(block, has_base, findings)
         walk.run(block_terms(block, ctx))
         yield from findings
-
-
-def _plain_json_file(block: Block) -> bool:
-    """A ``.json`` file that is not JSON-LD.  ``.json`` names any JSON (extractors' outputs,
-    test expectations, configs next to the pages); only a JSON-LD keyword or an IRI key at its
-    top level says it is structured data.  ``.jsonld`` files and script elements claim to be
-    JSON-LD, so they are always read as such."""
-    name = block.file.lower().removesuffix(".gz")
-    return (
-        block.kind == "jsonld-file" and name.endswith(".json") and not looks_like_jsonld(block.data)
-    )
-
-
-def _not_jsonld(block: Block) -> Finding:
-    # Later layers must not read it either: without a context, a plain "type" key is no
-    # @type, but they take the schema.org context's "type" alias for granted.
-    block.parsed = False
-    return Finding(
-        code="input.not_jsonld",
-        severity=Severity.INFO,
-        message="this .json file has no JSON-LD keyword (@context, @type, @id, ...) at its top "
-        "level, so it is not read as structured data",
-        file=block.file,
-        line=block.line,
-        column=block.column,
-        path="$",
-        rule_url=JSONLD_SPEC,
-        hint='if it is JSON-LD, add "@context": "https://schema.org" (or name it .jsonld)',
-    )
 
 
 def _expand_block(

@@ -22,6 +22,7 @@ from typing import Literal
 from ldpress.findings import Finding, Severity
 from ldpress.validate.decode import decode_html, decode_json, gunzip
 from ldpress.validate.htmlscan import find_page_url, scan_page
+from ldpress.validate.jsonldwalk import looks_like_jsonld
 from ldpress.validate.markup import add_markup_blocks
 from ldpress.validate.model import Source
 from ldpress.validate.tolerant import parse_block
@@ -90,10 +91,34 @@ def _too_large(name: str, kind: SourceKind, size: int) -> Source:
 def _load_json(name: str, data: bytes) -> Source:
     text, findings = decode_json(data, name)
     source = Source(file=name, kind="jsonld", findings=findings)
-    source.blocks.append(
-        parse_block(text, file=name, index=0, kind="jsonld-file", line=1, column=1)
-    )
+    block = parse_block(text, file=name, index=0, kind="jsonld-file", line=1, column=1)
+    if block.parsed and _plain_json_name(name) and not looks_like_jsonld(block.data):
+        source.findings.append(_not_jsonld(name))
+    else:
+        source.blocks.append(block)
     return source
+
+
+def _plain_json_name(name: str) -> bool:
+    """``.json`` names any JSON (extractors' outputs, test expectations, configs next to the
+    pages); only a JSON-LD keyword or an IRI key at its top level says it is structured data.
+    ``.jsonld`` files, stdin and script elements claim to be JSON-LD: always read as such."""
+    return name.lower().removesuffix(".gz").endswith(".json")
+
+
+def _not_jsonld(name: str) -> Finding:
+    return Finding(
+        code="input.not_jsonld",
+        severity=Severity.INFO,
+        message="this .json file has no JSON-LD keyword (@context, @type, @id, ...) at its top "
+        "level, so it is not read as structured data",
+        file=name,
+        line=1,
+        column=1,
+        path="$",
+        rule_url="https://www.w3.org/TR/json-ld11/",
+        hint='if it is JSON-LD, add "@context": "https://schema.org" (or name it .jsonld)',
+    )
 
 
 def _load_html(name: str, data: bytes) -> Source:

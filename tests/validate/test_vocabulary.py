@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from ldpress.findings import Finding, Severity
 from ldpress.validate import expansion, vocabulary
 from tests.support.blocks import doc_source, make_context
@@ -97,3 +99,20 @@ def test_superseded_names_the_replacement_and_links_the_term() -> None:
 def test_blocks_with_refused_contexts_are_skipped() -> None:
     doc = {"@context": "https://other.example/ctx", "@type": "Whatever", "foo": 1}
     assert check(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("typo", "kind", "meant"),
+    [
+        ("datepublished", "property", "datePublished"),
+        ("headlin", "property", "headline"),
+        ("aatePublished", "property", "datePublished"),  # first letter wrong
+        ("xuthor", "property", "author"),
+        ("VewsArticle", "type", "NewsArticle"),
+        ("bogusproperty", "property", None),
+    ],
+)
+def test_did_you_mean(typo: str, kind: str, meant: str | None) -> None:
+    from ldpress.validate.vocabulary import did_you_mean
+
+    assert did_you_mean(typo, kind) == meant

@@ -55,10 +55,12 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
 
 @lru_cache(maxsize=4096)
 def did_you_mean(name: str, kind: str) -> str | None:
-    """The vocabulary's suggestion, from the terms sharing the first letter (any case).
+    """The vocabulary's suggestion, from the terms sharing the first letter (any case), else
+    from those of about the same length sharing the last three letters.
 
     ``Vocabulary.suggest`` compares against every term (~20 ms a call); real pages repeat
-    their typos, and nearly all typos keep the first letter, so this costs ~1 ms once.
+    their typos, and nearly all typos keep the first or the last letters, so this costs ~1 ms
+    once.
     """
     vocab = load_vocabulary()
     pool = vocab.types if kind == "type" else vocab.properties
@@ -68,6 +70,11 @@ def did_you_mean(name: str, kind: str) -> str | None:
         return same_case[0]
     near = [t for t in pool if t[:1].lower() == lowered[:1]]
     found = difflib.get_close_matches(name, near, n=1, cutoff=0.8)
+    if not found:
+        # A slip on the first letter ("aatePublished"): the end of the word is still right.
+        tail = lowered[-3:]
+        alike = [t for t in pool if t.lower().endswith(tail) and abs(len(t) - len(name)) <= 2]
+        found = difflib.get_close_matches(name, alike, n=1, cutoff=0.8)
     return found[0] if found else None
 
 

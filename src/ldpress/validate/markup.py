@@ -76,6 +76,13 @@ class _Lines:
         self.raw = raw  # comments and script/style contents, for tag_offsets
         self._offsets = [0]
         self._marks = [(1, 0)]  # (line, offset of its first character) per checkpoint
+        self._props: list[int] | None = None
+
+    def itemprops(self) -> list[int]:
+        """Offsets of the page's ``itemprop`` tags, scanned once for all its items."""
+        if self._props is None:
+            self._props = tag_offsets(self.page, "itemprop", self.raw)
+        return self._props
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = min(max(offset, 0), len(self.page))
@@ -173,7 +180,7 @@ def _microdata_locator(
     lines: _Lines, item: Item, scopes: list[int], top: str | None
 ) -> Callable[[], dict[PathTuple, tuple[int, int]]]:
     def locate() -> dict[PathTuple, tuple[int, int]]:
-        props = tag_offsets(lines.page, "itemprop", lines.raw)
+        props = lines.itemprops()
         out = {}
         for path, mark in item.marks.items():
             offsets = props if mark[0] == "itemprop" else scopes

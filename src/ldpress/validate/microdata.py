@@ -34,6 +34,8 @@ _BLOCK = frozenset(
 )
 _SRC = frozenset({"audio", "embed", "iframe", "img", "source", "track", "video"})
 _HREF = frozenset({"a", "area", "link"})
+# The attribute holding a URL value, by element (WHATWG "property value").
+_URL_ATTR = {**dict.fromkeys(_SRC, "src"), **dict.fromkeys(_HREF, "href"), "object": "data"}
 _HTML_WS = " \t\n\f\r"
 
 Mark = tuple[str, int]  # attribute, rank among the page's elements carrying it
@@ -165,9 +167,9 @@ class _Reader:
         tag = el.tag or ""
         if tag == "meta":
             return attrs.get("content") or ""
-        for tags, attr in ((_SRC, "src"), (_HREF, "href"), (frozenset({"object"}), "data")):
-            if tag in tags:
-                return urljoin(self.base, (attrs.get(attr) or "").strip(_HTML_WS))
+        url_attr = _URL_ATTR.get(tag)
+        if url_attr is not None:
+            return urljoin(self.base, (attrs.get(url_attr) or "").strip(_HTML_WS))
         if tag in ("data", "meter"):
             return attrs.get("value") or ""
         if tag == "time" and attrs.get("datetime") is not None:
@@ -199,23 +201,33 @@ def _crawled_from(prop: LexborNode, root: LexborNode, self_too: bool) -> bool:
 def element_text(el: LexborNode) -> str:
     """Rendered-ish text: script/style left out, block elements separate words, whitespace
     collapsed (what extruct's html_text gives, without its per-value Cleaner pass)."""
+    tag = el.tag or ""
+    if tag in _SKIP_TEXT or tag.startswith(("-", "!")):
+        return ""
+    first = el.child
+    if first is not None and first.next is None and first.tag == "-text":
+        return " ".join((first.text_content or "").split())  # the common case: one text
     parts: list[str] = []
-    stack: list[tuple[LexborNode, bool]] = [(el, False)]
+    # One lazy child iterator per open element (and whether it closes with a space): no
+    # per-node tuples or reversed child lists, which cost more than the lexbor calls.
+    stack = [el.iter(include_text=True)]
+    closes = [False]
     while stack:
-        node, closing = stack.pop()
-        tag = node.tag or ""
-        if closing:
-            parts.append(" ")
-            continue
-        if tag == "-text":
-            parts.append(node.text_content or "")
-            continue
-        if tag in _SKIP_TEXT or tag.startswith("-") or tag.startswith("!"):
-            continue
-        if tag in _BLOCK:
-            parts.append(" ")
-            stack.append((node, True))
-        stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
+        for child in stack[-1]:
+            tag = child.tag or ""
+            if tag == "-text":
+                parts.append(child.text_content or "")
+            elif not (tag in _SKIP_TEXT or tag.startswith(("-", "!"))):
+                block = tag in _BLOCK
+                if block:
+                    parts.append(" ")
+                stack.append(child.iter(include_text=True))
+                closes.append(block)
+                break
+        else:
+            stack.pop()
+            if closes.pop():
+                parts.append(" ")
     return " ".join("".join(parts).split())
 
 

@@ -225,8 +225,10 @@ class _Resolver:
                     continue
                 if name in out:
                     continue
-                child = NodeAt(at.block, (*at.path, key), at.node)
-                out[name] = self.value(value, child, stack, depth)
+                if isinstance(value, (dict, list)):
+                    child = NodeAt(at.block, (*at.path, key), at.node)
+                    value = self.value(value, child, stack, depth)
+                out[name] = value  # a scalar is its own view: no NodeAt for it
                 where[name] = (at, key)
         self.origins[id(out)] = where
         return out
@@ -235,6 +237,8 @@ class _Resolver:
         if isinstance(value, list):
             return [
                 self.value(v, NodeAt(at.block, (*at.path, i), at.node), stack, depth)
+                if isinstance(v, (dict, list))
+                else v
                 for i, v in enumerate(value)
             ]
         if not isinstance(value, dict):

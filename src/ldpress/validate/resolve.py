@@ -100,6 +100,9 @@ def _join(base: str, raw: str) -> str:
     return urljoin(base, raw)
 
 
+_MAIN_ENDS = ("mainEntity", "mainEntityOfPage")
+
+
 class PageGraph:
     """All entities of one source, with ``@id`` look-up, main entities and resolved views."""
 
@@ -121,6 +124,7 @@ class PageGraph:
 
     def _add(self, at: NodeAt) -> None:
         raw = node_id(at.node)
+        top = is_top_level(at.path)
         if raw is None:
             entity = Entity(f"_:{at.block.index}:{at.path!r}", None, [at])
             self.entities.append(entity)
@@ -133,7 +137,7 @@ class PageGraph:
                 self.entities.append(entity)
             else:
                 entity = found
-            if not is_top_level(at.path):
+            if not top:
                 self.referenced.add(ident)
             if not set(at.node) - set(ID_KEYS):  # a bare reference describes nothing
                 if not entity.descriptions:
@@ -145,7 +149,7 @@ class PageGraph:
         for t in _type_names(at.node):
             if t not in entity.types:
                 entity.types.append(t)
-        if is_top_level(at.path):
+        if top:
             self._top.add(entity.key)
 
     def entity_at(self, at: NodeAt) -> Entity | None:
@@ -161,11 +165,13 @@ class PageGraph:
         main = {k for k in self._top if k not in self.referenced}
         for entity in self.entities:
             for at in entity.descriptions:
-                props = {term_name(k): v for k, v in at.node.items()}
+                # term_name(k) is a suffix of k: only keys ending so can name these two.
+                props = {term_name(k): v for k, v in at.node.items() if k.endswith(_MAIN_ENDS)}
                 if "mainEntityOfPage" in props:
                     main.add(entity.key)
-                is_page = any(vocab.is_subtype(t, "WebPage") for t in entity.types)
-                if is_page and "mainEntity" in props:
+                if "mainEntity" in props and any(
+                    vocab.is_subtype(t, "WebPage") for t in entity.types
+                ):
                     main.update(self._targets(at, props["mainEntity"]))
         return frozenset(main)
 
@@ -265,7 +271,9 @@ class _Resolver:
         return self.entity(entity, (*stack, ident), depth + 1)
 
 
+@lru_cache(maxsize=8192)
 def _view_key(key: str) -> str | None:
+    # Pure in the key; pages repeat a few dozen keys across thousands of view properties.
     if key in ID_KEYS:
         return "@id"
     if key in TYPE_KEYS:

@@ -48,6 +48,7 @@ class Terms:
         self.loader = loader
         self._proc = jsonld.JsonLdProcessor()
         self._keys: dict[str, str | None] = {}
+        self._values: dict[tuple[str, str | None], str] = {}
 
     @classmethod
     def initial(cls, loader: OfflineLoader) -> Terms:
@@ -77,8 +78,17 @@ class Terms:
         return mapping.get("@type") if mapping else None
 
     def value_iri(self, value: str, base: str | None) -> str:
-        """An @id or @id-coerced string expanded against ``base`` (None: left relative)."""
-        return str(self._proc._expand_iri(self.active, value, base=base))
+        """An @id or @id-coerced string expanded against ``base`` (None: left relative);
+        memoized (pyld's errors on malformed IRIs are raised again, never cached)."""
+        try:
+            return self._values[value, base]
+        except KeyError:
+            pass
+        iri = str(self._proc._expand_iri(self.active, value, base=base))
+        if len(self._values) > _CACHE_LIMIT:
+            self._values.clear()
+        self._values[value, base] = iri
+        return iri
 
 
 @cache

@@ -78,10 +78,24 @@ def test_fast_check_agrees_with_fast_expander_on_examples_and_corpus(base: str |
 
 
 def test_fast_expander_declines_what_it_does_not_model() -> None:
-    assert fast_expand({"@context": {"@vocab": "http://schema.org/"}, "name": "x"}, None) is None
+    assert fast_expand({"@context": {"@vocab": "x/"}, "name": "x"}, None) is None
+    assert fast_expand({"@context": {"@vocab": CTX, "name": "@id"}, "name": "x"}, None) is None
+    nested = {"@context": {"@vocab": "http://schema.org/"}, "about": {"@context": CTX}}
+    assert fast_expand(nested, None) is None  # schema.org's context over a bare @vocab
     assert fast_expand({"@context": CTX, "@reverse": {"author": {"@id": "x"}}}, None) is None
     assert fast_expand({"@context": CTX, "@id": 5}, None) is None
     assert fast_expand({"@context": CTX, "name": {"@list": ["a"]}}, None) is None
+
+
+@pytest.mark.parametrize("base", [None, "https://news.example/a/b"])
+def test_fast_expander_models_a_bare_vocab_context(base: str | None) -> None:
+    doc = [
+        {"@context": {"@vocab": "https://schema.org/"}, "@type": "Dataset", "@id": "d"},
+        {"@context": CTX, "@type": "Thing", "url": "u", "schema:name": {"@value": "n"}},
+        {"@context": {"@vocab": "http://x.example/#"}, "url": "u", "@type": "schema:T"},
+    ]
+    assert fast_expand(doc, base) is not None
+    assert fast_expand(doc, base) == expand(doc, base=base)
 
 
 def test_fast_expander_nulls_and_empty_lists_like_pyld() -> None:
@@ -206,7 +220,11 @@ SCHEMA_DOCS = st.dictionaries(
     st.sampled_from(["@id", "@type", "@value", "@language", "@graph", "id", "url", "name"]),
     JSON | st.floats(allow_nan=False) | st.just({"@value": "v", "@language": "en"}),
     max_size=5,
-).map(lambda d: {"@context": CTX, **d})
+).flatmap(
+    lambda d: st.sampled_from([CTX, {"@vocab": "https://schema.org/"}]).map(
+        lambda c: {"@context": c, **d}
+    )
+)
 
 
 @settings(max_examples=300, deadline=None)

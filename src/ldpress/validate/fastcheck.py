@@ -16,10 +16,10 @@ from typing import Any
 
 from ldpress.validate.fastexpand import (
     FallBack,
-    Terms,
     is_absolute_iri,
     is_schema_context,
     schema_terms,
+    top_terms,
 )
 
 _VALUE_KEYS = frozenset(["@value", "@type", "@language"])
@@ -28,9 +28,15 @@ _VALUE_KEYS = frozenset(["@value", "@type", "@language"])
 class _Checker:
     """:class:`~ldpress.validate.fastexpand._Expander` minus its output; keep them in step."""
 
-    def __init__(self, terms: Terms, base: str) -> None:
-        self.terms = terms
+    def __init__(self, base: str) -> None:
+        self.terms = schema_terms()  # replaced by each top-level object's own
         self.base = base
+
+    def use(self, context: Any) -> None:
+        terms = top_terms(context)
+        if terms is None:
+            raise FallBack
+        self.terms = terms
 
     def id_iri(self, value: Any) -> None:
         if not isinstance(value, str) or value.startswith("@"):
@@ -48,18 +54,18 @@ class _Checker:
         if not isinstance(doc, dict):
             raise FallBack
         if "@graph" in doc:
-            if set(doc) != {"@context", "@graph"} or not is_schema_context(doc["@context"]):
+            if set(doc) != {"@context", "@graph"}:
                 raise FallBack
+            self.use(doc["@context"])
             self.values(doc["@graph"], None, free=True)
             return
         self.top(doc)
 
     def top(self, obj: dict[str, Any]) -> None:
-        if not is_schema_context(obj.get("@context")):
-            raise FallBack
-        self.node(obj, free=True)
+        self.use(obj.get("@context"))
+        self.node(obj, free=True, top=True)
 
-    def node(self, obj: dict[str, Any], free: bool) -> None:
+    def node(self, obj: dict[str, Any], free: bool, top: bool = False) -> None:
         if "@value" in obj:
             if not free:
                 self.value_object(obj)
@@ -68,7 +74,9 @@ class _Checker:
         terms = self.terms
         for key, value in obj.items():
             if key == "@context":
-                if not is_schema_context(value):
+                if top:
+                    continue  # the one :meth:`use` applied
+                if not is_schema_context(value) or terms is not schema_terms():
                     raise FallBack
                 continue
             iri = terms.key_iri(key)
@@ -141,7 +149,7 @@ def fast_check(doc: Any, base: str | None) -> bool:
     """Whether :func:`~ldpress.validate.fastexpand.fast_expand` would expand ``doc`` (and so
     pyld would too); False: only pyld can tell."""
     try:
-        _Checker(schema_terms(), base or "").document(doc)
+        _Checker(base or "").document(doc)
     except (FallBack, RecursionError):
         return False
     return True

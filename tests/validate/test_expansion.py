@@ -20,7 +20,8 @@ from ldpress.findings import Severity
 from ldpress.jsonld import expand
 from ldpress.validate import expansion
 from ldpress.validate.fastcheck import fast_check
-from ldpress.validate.fastexpand import fast_expand
+from ldpress.validate.fastexpand import fast_expand, is_schema_context
+from ldpress.validate.jsonldwalk import iter_context_urls, names_other_context
 from tests.conftest import CORPUS, SCHEMAORG, needs_shared
 from tests.support.blocks import doc_source, make_context
 from tests.support.schemaorg_examples import iter_examples
@@ -234,6 +235,16 @@ SCHEMA_DOCS = st.dictionaries(
 )
 def test_fast_check_agrees_with_fast_expander_on_any_json(doc: Any, base: str | None) -> None:
     assert fast_check(doc, base) == (fast_expand(doc, base) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(doc=JSON)
+def test_context_prescan_never_hides_a_context_url(doc: Any) -> None:
+    urls = [url for _, url in iter_context_urls(doc)]
+    if not names_other_context(doc):
+        assert all(is_schema_context(url) for url in urls)
+    assert not names_other_context({"@context": CTX, "a": [{"@context": "http://schema.org/"}]})
+    assert names_other_context({"@context": CTX, "a": [{"@context": "https://x.example/"}]})
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,12 @@ from ldpress.findings import Finding, Severity, json_path
 from ldpress.jsonld import OfflineLoader, default_loader, expand
 from ldpress.validate.fastcheck import fast_check
 from ldpress.validate.fastexpand import Terms, is_schema_context, schema_terms
-from ldpress.validate.jsonldwalk import BlockWalk, find_path, iter_context_urls
+from ldpress.validate.jsonldwalk import (
+    BlockWalk,
+    find_path,
+    iter_context_urls,
+    names_other_context,
+)
 from ldpress.validate.model import Block, Context, Source
 
 TERMS = "jsonld.terms"
@@ -120,7 +125,8 @@ def _expand_block(block: Block, ctx: Context, base: str | None, findings: list[F
         return
     loader = loader_for(ctx)
     refused = False
-    for path, url in iter_context_urls(block.data):
+    urls = iter_context_urls(block.data) if names_other_context(block.data) else iter(())
+    for path, url in urls:
         if not is_schema_context(url) and url not in loader.allow:
             findings.append(_remote(block, path, url))
             refused = True

@@ -79,13 +79,13 @@ class _Checker:
                 if not is_schema_context(value) or terms is not schema_terms():
                     raise FallBack
                 continue
-            iri = terms.key_iri(key)
-            if iri is None or not (iri.startswith("@") or is_absolute_iri(iri)):
+            iri, kept, coercion = terms.key_info(key)
+            if iri is None or not kept:
                 continue
-            if iri.startswith("@"):
+            if iri[0] == "@":
                 self.keyword(seen, iri, value)
             elif value is not None:
-                self.values(value, terms.coercion(key), free=False)
+                self.values(value, coercion, free=False)
 
     def keyword(self, seen: set[str], kw: str, value: Any) -> None:
         if kw in seen:

@@ -50,6 +50,7 @@ class Terms:
         self._proc = jsonld.JsonLdProcessor()
         self._keys: dict[str, str | None] = {}
         self._values: dict[tuple[str, str | None], str] = {}
+        self._info: dict[str, tuple[str | None, bool, str | None]] = {}
 
     @classmethod
     def initial(cls, loader: OfflineLoader) -> Terms:
@@ -72,6 +73,20 @@ class Terms:
             self._keys.clear()
         self._keys[key] = iri
         return iri
+
+    def key_info(self, key: str) -> tuple[str | None, bool, str | None]:
+        """A key's IRI, whether expansion keeps it (a keyword or an absolute IRI) and its
+        coercion: what every walk asks of each key, memoized as one lookup."""
+        try:
+            return self._info[key]
+        except KeyError:
+            pass
+        iri = self.key_iri(key)
+        kept = iri is not None and (iri.startswith("@") or is_absolute_iri(iri))
+        if len(self._info) > _CACHE_LIMIT:
+            self._info.clear()
+        info = self._info[key] = (iri, kept, self.coercion(key))
+        return info
 
     def coercion(self, key: str) -> str | None:
         """The @type a term coerces its string values to (``@id``, a datatype IRI), if any."""

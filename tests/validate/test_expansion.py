@@ -19,7 +19,9 @@ from hypothesis import strategies as st
 from ldpress.findings import Severity
 from ldpress.jsonld import expand
 from ldpress.validate import expansion
-from ldpress.validate.fastexpand import fast_expand
+from ldpress.validate.fastcheck import fast_check
+from ldpress.validate.fastexpand import fast_expand, is_schema_context
+from ldpress.validate.jsonldwalk import iter_context_urls, names_other_context
 from tests.conftest import CORPUS, SCHEMAORG, needs_shared
 from tests.support.blocks import doc_source, make_context
 from tests.support.schemaorg_examples import iter_examples
@@ -67,11 +69,34 @@ def test_fast_expander_equals_pyld_on_examples_and_corpus(base: str | None) -> N
     assert compared == fast
 
 
+@needs_shared
+@pytest.mark.parametrize("base", [None, "https://news.example/a/b"])
+def test_fast_check_agrees_with_fast_expander_on_examples_and_corpus(base: str | None) -> None:
+    docs = _example_blocks() + _corpus_blocks()
+    agreed = [fast_check(doc, base) == (fast_expand(doc, base) is not None) for _, doc in docs]
+    assert len(agreed) > 900
+    assert all(agreed), [name for (name, _), ok in zip(docs, agreed, strict=True) if not ok]
+
+
 def test_fast_expander_declines_what_it_does_not_model() -> None:
-    assert fast_expand({"@context": {"@vocab": "http://schema.org/"}, "name": "x"}, None) is None
+    assert fast_expand({"@context": {"@vocab": "x/"}, "name": "x"}, None) is None
+    assert fast_expand({"@context": {"@vocab": CTX, "name": "@id"}, "name": "x"}, None) is None
+    nested = {"@context": {"@vocab": "http://schema.org/"}, "about": {"@context": CTX}}
+    assert fast_expand(nested, None) is None  # schema.org's context over a bare @vocab
     assert fast_expand({"@context": CTX, "@reverse": {"author": {"@id": "x"}}}, None) is None
     assert fast_expand({"@context": CTX, "@id": 5}, None) is None
     assert fast_expand({"@context": CTX, "name": {"@list": ["a"]}}, None) is None
+
+
+@pytest.mark.parametrize("base", [None, "https://news.example/a/b"])
+def test_fast_expander_models_a_bare_vocab_context(base: str | None) -> None:
+    doc = [
+        {"@context": {"@vocab": "https://schema.org/"}, "@type": "Dataset", "@id": "d"},
+        {"@context": CTX, "@type": "Thing", "url": "u", "schema:name": {"@value": "n"}},
+        {"@context": {"@vocab": "http://x.example/#"}, "url": "u", "@type": "schema:T"},
+    ]
+    assert fast_expand(doc, base) is not None
+    assert fast_expand(doc, base) == expand(doc, base=base)
 
 
 def test_fast_expander_nulls_and_empty_lists_like_pyld() -> None:
@@ -137,10 +162,20 @@ def test_top_level_string_is_never_loaded_as_a_url() -> None:
     assert codes("https://evil.example/doc.jsonld") == [("jsonld.invalid", "$")]
 
 
-def test_expanded_blocks_are_kept_for_later_layers() -> None:
-    ctx = make_context()
-    list(expansion.check(doc_source({"@context": CTX, "@type": "Thing"}), ctx))
-    assert ctx.scratch[expansion.EXPANDED][0] == [{"@type": ["http://schema.org/Thing"]}]
+def test_schema_org_blocks_never_reach_pyld(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: Any, **kw: Any) -> Any:
+        raise AssertionError("pyld called for a block the fast check carries")
+
+    monkeypatch.setattr(expansion, "expand", boom)
+    doc = {"@context": CTX, "@type": "Thing", "@id": "https://x.example/#t", "name": ["a", 1]}
+    assert codes(doc) == []
+
+
+def test_blocks_the_fast_check_declines_still_go_to_pyld() -> None:
+    # colliding keywords: the fast path declines, pyld reports
+    doc = {"@context": CTX, "@id": "https://x.example/a", "id": "https://x.example/b"}
+    assert not fast_check(doc, None)
+    assert codes(doc) == [("jsonld.invalid", "$['@id']")]
 
 
 JSON = st.recursive(
@@ -180,6 +215,36 @@ def test_never_raises_on_any_json(doc: Any) -> None:
     if isinstance(doc, dict) and "@context" in doc and not isinstance(doc["@context"], str):
         doc["@context"] = CTX
     list(expansion.check(doc_source(doc), make_context()))
+
+
+SCHEMA_DOCS = st.dictionaries(
+    st.sampled_from(["@id", "@type", "@value", "@language", "@graph", "id", "url", "name"]),
+    JSON | st.floats(allow_nan=False) | st.just({"@value": "v", "@language": "en"}),
+    max_size=5,
+).flatmap(
+    lambda d: st.sampled_from([CTX, {"@vocab": "https://schema.org/"}]).map(
+        lambda c: {"@context": c, **d}
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    doc=SCHEMA_DOCS | st.lists(SCHEMA_DOCS, max_size=3),
+    base=st.sampled_from([None, "https://n.example/a"]),
+)
+def test_fast_check_agrees_with_fast_expander_on_any_json(doc: Any, base: str | None) -> None:
+    assert fast_check(doc, base) == (fast_expand(doc, base) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(doc=JSON)
+def test_context_prescan_never_hides_a_context_url(doc: Any) -> None:
+    urls = [url for _, url in iter_context_urls(doc)]
+    if not names_other_context(doc):
+        assert all(is_schema_context(url) for url in urls)
+    assert not names_other_context({"@context": CTX, "a": [{"@context": "http://schema.org/"}]})
+    assert names_other_context({"@context": CTX, "a": [{"@context": "https://x.example/"}]})
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,10 @@ blocks with only the schema.org context take the fast expander, anything else go
 pyld with the offline loader, whose errors become ``jsonld.invalid`` findings with pyld's
 code.  Problems expansion does not raise on -- misspelt keywords, terms that map to no IRI,
 null values, relative or malformed IRIs -- are found by walking the block as written, with
-each key resolved by pyld's rules (:class:`~ldpress.validate.fastexpand.Terms`).  Later layers
-find the expanded blocks and each block's top-level terms in ``ctx.scratch``.
+each key resolved by pyld's rules (:class:`~ldpress.validate.fastexpand.Terms`).  No layer
+reads an expanded document, so none is kept: the fast path only checks that expansion would
+succeed (:func:`~ldpress.validate.fastcheck.fast_check`).  Later layers find each block's
+top-level terms in ``ctx.scratch``.
 """
 
 from __future__ import annotations
@@ -21,11 +23,16 @@ from pyld.jsonld import JsonLdError
 from ldpress.errors import RemoteDocumentRefused
 from ldpress.findings import Finding, Severity, json_path
 from ldpress.jsonld import OfflineLoader, default_loader, expand
-from ldpress.validate.fastexpand import Terms, fast_expand, is_schema_context, schema_terms
-from ldpress.validate.jsonldwalk import BlockWalk, find_path, iter_context_urls
+from ldpress.validate.fastcheck import fast_check
+from ldpress.validate.fastexpand import Terms, is_schema_context, schema_terms
+from ldpress.validate.jsonldwalk import (
+    BlockWalk,
+    find_path,
+    iter_context_urls,
+    names_other_context,
+)
 from ldpress.validate.model import Block, Context, Source
 
-EXPANDED = "jsonld.expanded"
 TERMS = "jsonld.terms"
 _LOADER = "jsonld.loader"
 JSONLD_SPEC = "https://www.w3.org/TR/json-ld11/"
@@ -96,41 +103,38 @@ def _top_terms(data: Any, ctx: Context) -> Terms | None:
 
 def check(source: Source, ctx: Context) -> Iterator[Finding]:
     """Findings of the JSON-LD layer for every parsed block of ``source``."""
-    expanded: dict[int, list[Any] | None] = ctx.scratch.setdefault(EXPANDED, {})
     base = base_of(source, ctx)
     for block in source.blocks:
         if not block.parsed:
             continue
         findings: list[Finding] = []
-        expanded[block.index] = _expand_block(block, ctx, base, findings)
+        _expand_block(block, ctx, base, findings)
         has_base = source.kind == "html" or base is not None
         walk = BlockWalk(block, has_base, findings)
         walk.run(block_terms(block, ctx))
         yield from findings
 
 
-def _expand_block(
-    block: Block, ctx: Context, base: str | None, findings: list[Finding]
-) -> list[Any] | None:
+def _expand_block(block: Block, ctx: Context, base: str | None, findings: list[Finding]) -> None:
+    """Report what stops the block from expanding (the expanded document is not needed)."""
     if not isinstance(block.data, dict | list):
         # pyld would take a top-level string for a URL to load: never hand it one
         findings.append(
             _finding(block, (), "jsonld.invalid", "a JSON-LD block must be an object or an array")
         )
-        return None
+        return
     loader = loader_for(ctx)
     refused = False
-    for path, url in iter_context_urls(block.data):
+    urls = iter_context_urls(block.data) if names_other_context(block.data) else iter(())
+    for path, url in urls:
         if not is_schema_context(url) and url not in loader.allow:
             findings.append(_remote(block, path, url))
             refused = True
     if refused:
-        return None  # expansion would need the refused context
+        return  # expansion would need the refused context
     try:
-        result = fast_expand(block.data, base)
-        if result is not None:
-            return result
-        return expand(block.data, base=base, loader=loader)
+        if not fast_check(block.data, base):
+            expand(block.data, base=base, loader=loader)
     except JsonLdError as exc:
         findings.append(_from_pyld(block, exc))
     except RecursionError:
@@ -140,7 +144,6 @@ def _expand_block(
         # resolved against no base); the block is still bad content, never a crash.
         message = f"JSON-LD expansion failed: {type(exc).__name__}: {exc}"
         findings.append(_finding(block, (), "jsonld.invalid", message[:300]))
-    return None
 
 
 def _remote(block: Block, path: tuple[str | int, ...], url: str) -> Finding:

@@ -1,12 +1,13 @@
 """Term resolution through pyld's own context processing, and a fast JSON-LD expander for
-documents whose only context is schema.org's.
+documents whose only context is schema.org's (or an inline ``{"@vocab": ...}``).
 
 pyld spends ~0.4 ms expanding a small document, most of it in generic machinery (a deep copy
 of the input, scoped-context bookkeeping, per-key regexes).  Nearly every real block uses just
-the schema.org context, which has no scoped contexts, containers or reverse properties, so
-:func:`fast_expand` re-implements expansion for that case only: every term, CURIE and IRI is
-still resolved by pyld's own ``_expand_iri`` over pyld's own processed context (memoized), and
-anything the fast path does not handle returns ``None`` so the caller falls back to pyld.  A
+the schema.org context or an inline ``{"@vocab": ...}`` one, neither of which has scoped
+contexts, containers or reverse properties, so :func:`fast_expand` re-implements expansion for
+those cases only: every term, CURIE and IRI is still resolved by pyld's own ``_expand_iri``
+over pyld's own processed context (memoized), and anything the fast path does not handle
+returns ``None`` so the caller falls back to pyld.  A
 differential test proves the output equal to pyld's on every schema.org example and corpus
 block.  :class:`Terms` is also what the layers use to name the terms of a block.
 """
@@ -14,7 +15,7 @@ block.  :class:`Terms` is also what the layers use to name the terms of a block.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pyld import jsonld
@@ -48,6 +49,8 @@ class Terms:
         self.loader = loader
         self._proc = jsonld.JsonLdProcessor()
         self._keys: dict[str, str | None] = {}
+        self._values: dict[tuple[str, str | None], str] = {}
+        self._info: dict[str, tuple[str | None, bool, str | None]] = {}
 
     @classmethod
     def initial(cls, loader: OfflineLoader) -> Terms:
@@ -71,14 +74,37 @@ class Terms:
         self._keys[key] = iri
         return iri
 
+    def key_info(self, key: str) -> tuple[str | None, bool, str | None]:
+        """A key's IRI, whether expansion keeps it (a keyword or an absolute IRI) and its
+        coercion: what every walk asks of each key, memoized as one lookup."""
+        try:
+            return self._info[key]
+        except KeyError:
+            pass
+        iri = self.key_iri(key)
+        kept = iri is not None and (iri.startswith("@") or is_absolute_iri(iri))
+        if len(self._info) > _CACHE_LIMIT:
+            self._info.clear()
+        info = self._info[key] = (iri, kept, self.coercion(key))
+        return info
+
     def coercion(self, key: str) -> str | None:
         """The @type a term coerces its string values to (``@id``, a datatype IRI), if any."""
         mapping = self.mappings.get(key)
         return mapping.get("@type") if mapping else None
 
     def value_iri(self, value: str, base: str | None) -> str:
-        """An @id or @id-coerced string expanded against ``base`` (None: left relative)."""
-        return str(self._proc._expand_iri(self.active, value, base=base))
+        """An @id or @id-coerced string expanded against ``base`` (None: left relative);
+        memoized (pyld's errors on malformed IRIs are raised again, never cached)."""
+        try:
+            return self._values[value, base]
+        except KeyError:
+            pass
+        iri = str(self._proc._expand_iri(self.active, value, base=base))
+        if len(self._values) > _CACHE_LIMIT:
+            self._values.clear()
+        self._values[value, base] = iri
+        return iri
 
 
 @cache
@@ -92,21 +118,45 @@ def is_schema_context(value: Any) -> bool:
     return isinstance(value, str) and is_schema_context_url(value)
 
 
-class _Expander:
-    """Expansion of one schema.org-only document; raises :class:`FallBack` when unsure."""
+@lru_cache(maxsize=64)
+def _vocab_terms(vocab: str) -> Terms | None:
+    try:
+        terms = Terms.initial(default_loader()).with_context({"@vocab": vocab})
+    except Exception:  # whatever pyld makes of it, pyld must be the one to say it
+        return None
+    return None if terms.mappings else terms  # no term definitions: nothing to coerce
 
-    def __init__(self, terms: Terms, base: str) -> None:
-        self.terms = terms
+
+def top_terms(context: Any) -> Terms | None:
+    """The terms of a top-level context the fast path models: schema.org's, or an inline
+    ``{"@vocab": <absolute IRI>}`` (common in the examples); None: anything else."""
+    if is_schema_context(context):
+        return schema_terms()
+    if isinstance(context, dict) and len(context) == 1:
+        vocab = context.get("@vocab")
+        if isinstance(vocab, str) and is_absolute_iri(vocab) and not vocab.startswith("_:"):
+            return _vocab_terms(vocab)
+    return None
+
+
+class _Expander:
+    """Expansion of one document whose contexts are all :func:`top_terms` ones; raises
+    :class:`FallBack` when unsure."""
+
+    def __init__(self, base: str) -> None:
+        self.terms = schema_terms()  # replaced by each top-level object's own
         self.base = base
-        self._ids: dict[str, str] = {}
 
     def id_iri(self, value: Any) -> str:
         if not isinstance(value, str) or value.startswith("@"):
             raise FallBack
-        got = self._ids.get(value)
-        if got is None:
-            got = self._ids[value] = self.terms.value_iri(value, self.base)
-        return got
+        return self.terms.value_iri(value, self.base)
+
+    def use(self, context: Any) -> None:
+        terms = top_terms(context)
+        if terms is None:
+            raise FallBack
+        self.terms = terms
 
     def document(self, doc: Any) -> list[Any]:
         if isinstance(doc, list):
@@ -120,25 +170,27 @@ class _Expander:
         if not isinstance(doc, dict):
             raise FallBack
         if "@graph" in doc:
-            if set(doc) != {"@context", "@graph"} or not is_schema_context(doc["@context"]):
+            if set(doc) != {"@context", "@graph"}:
                 raise FallBack
+            self.use(doc["@context"])
             return self.values(doc["@graph"], None, free=True)
         return self.top(doc)
 
     def top(self, obj: dict[str, Any]) -> list[Any]:
-        if not is_schema_context(obj.get("@context")):
-            raise FallBack
-        node = self.node(obj, free=True)
+        self.use(obj.get("@context"))
+        node = self.node(obj, free=True, top=True)
         return [] if node is None else [node]
 
-    def node(self, obj: dict[str, Any], free: bool) -> dict[str, Any] | None:
+    def node(self, obj: dict[str, Any], free: bool, top: bool = False) -> dict[str, Any] | None:
         if "@value" in obj:
             return None if free else self.value_object(obj)
         out: dict[str, Any] = {}
         for key in sorted(obj):
             if key == "@context":
                 # the schema.org context over itself changes nothing; any other may
-                if not is_schema_context(obj[key]):
+                if top:
+                    continue  # the one :meth:`use` applied
+                if not is_schema_context(obj[key]) or self.terms is not schema_terms():
                     raise FallBack
                 continue
             iri = self.terms.key_iri(key)
@@ -222,13 +274,13 @@ class _Expander:
 
 
 def fast_expand(doc: Any, base: str | None) -> list[Any] | None:
-    """pyld's expansion of ``doc`` when its only context is schema.org's, else None.
+    """pyld's expansion of ``doc`` when its contexts are all :func:`top_terms` ones, else None.
 
     ``base`` as in :func:`ldpress.jsonld.expand` (None: pyld's default, which resolves
     relative IRIs against ``http://example.org/base/``).
     """
     try:
-        return _Expander(schema_terms(), base or "").document(doc)
+        return _Expander(base or "").document(doc)
     except (FallBack, RecursionError):
         return None
 

@@ -80,6 +80,21 @@ def iter_context_urls(data: Any, path: PathTuple = ()) -> Iterator[tuple[PathTup
                 yield from iter_context_urls(value, (*path, key))
 
 
+def names_other_context(data: Any) -> bool:
+    """Whether any ``@context`` in the block is other than a schema.org context URL: when
+    not, :func:`iter_context_urls` has nothing to report, and this costs no path tuples."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "@context":
+                if not is_schema_context(value):
+                    return True
+            elif isinstance(value, dict | list) and names_other_context(value):
+                return True
+    elif isinstance(data, list):
+        return any(isinstance(item, dict | list) and names_other_context(item) for item in data)
+    return False
+
+
 def _context_urls(value: Any, path: PathTuple) -> Iterator[tuple[PathTuple, str]]:
     if isinstance(value, str):
         yield path, value
@@ -185,14 +200,18 @@ class BlockWalk:
                 f"did you mean {hint}?" if hint else None,
             )
             return
-        iri = key if key.startswith("@") else (terms.key_iri(key) if terms else None)
-        if terms is None and not key.startswith("@"):
+        if key[:1] == "@":
+            iri: str | None = key
+            kept, coercion = True, terms.coercion(key) if terms else None
+        elif terms is None:
             return  # context unknown (refused or invalid): nothing sound to say
+        else:
+            iri, kept, coercion = terms.key_info(key)
         if iri == "@id":
             self.iri(value, path, terms, nid)
         elif iri in ("@type", "@value", "@language"):
             return
-        elif iri is None or not (iri.startswith("@") or is_absolute_iri(iri)):
+        elif not kept:
             self.add(
                 path,
                 "jsonld.dropped",
@@ -210,7 +229,6 @@ class BlockWalk:
                 nid,
             )
         else:
-            coercion = terms.coercion(key) if terms else None
             self.values(value, path, terms, coercion, nid)
 
     def values(

@@ -1,0 +1,155 @@
+"""Whether the fast expander would expand a document, without building its output.
+
+The JSON-LD layer expands a block only to learn whether expansion succeeds: nothing reads
+the expanded document.  :func:`fast_check` makes exactly the decisions of
+:class:`~ldpress.validate.fastexpand._Expander` (the same checks, in a walk of the same
+shape, resolving the same IRIs through pyld) but allocates no output objects, so a block
+the fast expander would carry costs a walk instead of a copy.  A test proves
+``fast_check(doc, base) == (fast_expand(doc, base) is not None)`` on every schema.org
+example and corpus block; the output-producing expander stays for the differential test
+against pyld.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ldpress.validate.fastexpand import (
+    FallBack,
+    is_absolute_iri,
+    is_schema_context,
+    schema_terms,
+    top_terms,
+)
+
+_VALUE_KEYS = frozenset(["@value", "@type", "@language"])
+
+
+class _Checker:
+    """:class:`~ldpress.validate.fastexpand._Expander` minus its output; keep them in step."""
+
+    def __init__(self, base: str) -> None:
+        self.terms = schema_terms()  # replaced by each top-level object's own
+        self.base = base
+
+    def use(self, context: Any) -> None:
+        terms = top_terms(context)
+        if terms is None:
+            raise FallBack
+        self.terms = terms
+
+    def id_iri(self, value: Any) -> None:
+        if not isinstance(value, str) or value.startswith("@"):
+            raise FallBack
+        # resolving may raise on a malformed IRI, as it does in the expander: keep the call
+        self.terms.value_iri(value, self.base)
+
+    def document(self, doc: Any) -> None:
+        if isinstance(doc, list):
+            for item in doc:
+                if not isinstance(item, dict) or "@graph" in item:
+                    raise FallBack
+                self.top(item)
+            return
+        if not isinstance(doc, dict):
+            raise FallBack
+        if "@graph" in doc:
+            if set(doc) != {"@context", "@graph"}:
+                raise FallBack
+            self.use(doc["@context"])
+            self.values(doc["@graph"], None, free=True)
+            return
+        self.top(doc)
+
+    def top(self, obj: dict[str, Any]) -> None:
+        self.use(obj.get("@context"))
+        self.node(obj, free=True, top=True)
+
+    def node(self, obj: dict[str, Any], free: bool, top: bool = False) -> None:
+        if "@value" in obj:
+            if not free:
+                self.value_object(obj)
+            return
+        seen: set[str] = set()  # the keywords the expander would have put in its output
+        terms = self.terms
+        for key, value in obj.items():
+            if key == "@context":
+                if top:
+                    continue  # the one :meth:`use` applied
+                if not is_schema_context(value) or terms is not schema_terms():
+                    raise FallBack
+                continue
+            iri, kept, coercion = terms.key_info(key)
+            if iri is None or not kept:
+                continue
+            if iri[0] == "@":
+                self.keyword(seen, iri, value)
+            elif value is not None:
+                self.values(value, coercion, free=False)
+
+    def keyword(self, seen: set[str], kw: str, value: Any) -> None:
+        if kw in seen:
+            raise FallBack
+        if kw == "@id":
+            self.id_iri(value)
+            seen.add(kw)
+        elif kw == "@type":
+            types = value if isinstance(value, list) else [value]
+            if not all(isinstance(t, str) and not t.startswith("@") for t in types):
+                raise FallBack
+            if types:  # an empty list puts no @type in the expander's output
+                for t in types:
+                    self.terms.key_iri(t)
+                seen.add(kw)
+        else:
+            raise FallBack
+
+    def values(self, value: Any, coercion: str | None, free: bool) -> None:
+        if value is None:
+            return
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, list) and free:
+                    raise FallBack
+                self.values(item, coercion, free)
+        elif isinstance(value, dict):
+            self.node(value, free)
+        elif not free:
+            self.scalar(value, coercion)
+
+    def scalar(self, value: Any, coercion: str | None) -> None:
+        if isinstance(value, str):
+            if coercion == "@id":
+                self.id_iri(value)
+                return
+        elif not isinstance(value, bool | int | float):
+            raise FallBack
+        if coercion == "@vocab":
+            raise FallBack
+
+    def value_object(self, obj: dict[str, Any]) -> None:
+        if not _VALUE_KEYS.issuperset(obj):
+            raise FallBack
+        value = obj["@value"]
+        if value is None:
+            return
+        if not isinstance(value, str | bool | int | float):
+            raise FallBack
+        if "@type" in obj:
+            t = obj["@type"]
+            iri = self.terms.key_iri(t) if isinstance(t, str) else None
+            if "@language" in obj or iri is None or not is_absolute_iri(iri) or t[:2] == "_:":
+                raise FallBack
+        language = obj.get("@language", "")  # absent: as if a string, nothing to check
+        if not isinstance(language, str) or ("@language" in obj and not isinstance(value, str)):
+            raise FallBack
+
+
+def fast_check(doc: Any, base: str | None) -> bool:
+    """Whether :func:`~ldpress.validate.fastexpand.fast_expand` would expand ``doc`` (and so
+    pyld would too); False: only pyld can tell."""
+    try:
+        _Checker(base or "").document(doc)
+    except (FallBack, RecursionError):
+        return False
+    return True

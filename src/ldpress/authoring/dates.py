@@ -2,42 +2,17 @@
 
 schema.org's Date follows ISO 8601, so ``2012``, ``2012-08`` and ``2012-08-29`` are all
 dates; DateTime needs a date and a time, with an optional UTC offset.  Both are checked for
-calendar validity too (``2012-02-30`` is not a date).
+calendar validity too (``2012-02-30`` is not a date).  The rules are the models' own
+(:mod:`ldpress.models.values`), so a data file and the models never disagree on a date;
+this module words the problem for the authoring findings.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+from ldpress.models.values import is_calendar_date as is_iso_date
+from ldpress.models.values import is_datetime as is_iso_datetime
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_DATETIME = re.compile(
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?$"
-)
-
-
-def is_iso_date(text: str) -> bool:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, and a real calendar date."""
-    m = _DATE.match(text)
-    if not m:
-        return False
-    year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def is_iso_datetime(text: str) -> bool:
-    """``YYYY-MM-DDThh:mm[:ss[.f]][Z|±hh:mm]`` with valid fields."""
-    if not _DATETIME.match(text):
-        return False
-    try:
-        datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
+__all__ = ["date_problem", "is_iso_date", "is_iso_datetime"]
 
 
 def date_problem(text: str, accepts: frozenset[str]) -> str | None:

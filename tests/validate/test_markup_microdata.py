@@ -37,6 +37,27 @@ def test_values_by_element() -> None:
     }
 
 
+def test_utf8_bytes_read_as_the_text() -> None:
+    page = '<div itemscope><p itemprop="n">caf\u00e9 \u65e5</p><a itemprop="u" href="\u00e9">x</a></div>'
+    expected = [(i.data, i.mark, i.marks) for i in read_items(page, "https://e.org/")]
+    got = [(i.data, i.mark, i.marks) for i in read_items(page, "https://e.org/", page.encode())]
+    assert got == expected
+    assert expected[0][0]["properties"]["n"] == "caf\u00e9 \u65e5"
+
+
+def test_nested_items_own_only_their_nearest_properties() -> None:
+    page = """<div itemscope><b itemprop="a">1</b>
+      <div itemprop="inner" itemscope><i itemprop="a">2</i><div><i itemprop="b">3</i></div></div>
+      <span><u itemprop="c">4</u></span></div><s itemprop="a">outside</s>"""
+    (item,) = read_items(page)
+    assert item.data["properties"] == {
+        "a": "1",
+        "inner": {"properties": {"a": "2", "b": "3"}},
+        "c": "4",
+    }
+    assert item.marks[("inner", "b")] == ("itemprop", 3)
+
+
 def test_itemref_shared_items_and_cycles() -> None:
     page = """<div itemscope itemtype="https://schema.org/Book" itemref="pub loop"><span itemprop="name">B</span></div>
     <div itemscope itemtype="https://schema.org/Book" itemref="pub"><span itemprop="name">C</span></div>

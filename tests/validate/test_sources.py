@@ -12,6 +12,7 @@ import pytest
 
 from ldpress.findings import Severity
 from ldpress.validate import sources
+from ldpress.validate.decode import decode_html_utf8
 from ldpress.validate.sources import iter_files, iter_sources, load_source, read_source
 
 PAGE = (
@@ -87,6 +88,26 @@ def test_meta_charset_is_honoured() -> None:
     assert source.text == page and not source.findings
     jp = '<meta charset="shift_jis"><p>\u65e5\u672c'
     assert load_source("j.html", jp.encode("cp932")).text == jp
+
+
+@pytest.mark.parametrize(
+    ("data", "utf8"),
+    [
+        ("<p>caf\u00e9".encode(), "<p>caf\u00e9".encode()),
+        (b"\xef\xbb\xbf<p>caf\xc3\xa9", b"<p>caf\xc3\xa9"),  # the BOM is not text
+        ('<meta charset="utf8"><p>\u00e9'.encode(), '<meta charset="utf8"><p>\u00e9'.encode()),
+        ("<p>caf\u00e9".encode("cp1252"), None),  # fell back to windows-1252
+        (b'<meta charset="latin1"><p>abc', None),  # read as windows-1252
+        (b"\xff\xfe" + "<p>".encode("utf-16-le"), None),
+    ],
+)
+def test_decoding_says_when_the_text_is_exactly_its_utf8_bytes(
+    data: bytes, utf8: bytes | None
+) -> None:
+    text, _, body = decode_html_utf8(data, "p.html")
+    assert body == utf8
+    if body is not None:  # what the DOM parser is handed instead of the text
+        assert body.decode("utf-8") == text
 
 
 def test_utf16_bom_page() -> None:

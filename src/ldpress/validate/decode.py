@@ -116,12 +116,20 @@ def _decode(data: bytes, name: str, codec: str) -> tuple[str, list[Finding]]:
 
 def decode_html(data: bytes, name: str) -> tuple[str, list[Finding]]:
     """The page text and any decoding finding."""
+    text, findings, _ = decode_html_utf8(data, name)
+    return text, findings
+
+
+def decode_html_utf8(data: bytes, name: str) -> tuple[str, list[Finding], bytes | None]:
+    """:func:`decode_html`, plus the bytes the text is the exact UTF-8 decoding of (``data``
+    without its BOM), or None when the page was read in another encoding or fell back."""
     bom = _bom(data)
-    if bom is not None:
-        return _decode(data[bom[1] :], name, bom[0])
-    m = _META_CHARSET.search(data, 0, 4096)
-    codec = _codec(m.group(1).decode("ascii")) if m else None
-    return _decode(data, name, codec or "utf-8")
+    body, codec = (data[bom[1] :], bom[0]) if bom is not None else (data, None)
+    if codec is None:
+        m = _META_CHARSET.search(data, 0, 4096)
+        codec = (_codec(m.group(1).decode("ascii")) if m else None) or "utf-8"
+    text, findings = _decode(body, name, codec)
+    return text, findings, body if codec == "utf-8" and not findings else None
 
 
 def decode_json(data: bytes, name: str) -> tuple[str, list[Finding]]:

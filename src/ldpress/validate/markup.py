@@ -135,9 +135,12 @@ def _block(source: Source, kind: BlockKind, data: dict[str, Any], pos: tuple[int
     return block
 
 
-def add_markup_blocks(source: Source, raw: list[tuple[int, int]] | None = None) -> None:
+def add_markup_blocks(
+    source: Source, raw: list[tuple[int, int]] | None = None, utf8: bytes | None = None
+) -> None:
     """Append a block per top-level microdata and schema.org RDFa item of an HTML source;
-    ``raw`` is the page's comments and script/style spans when the caller has them."""
+    ``raw`` is the page's comments and script/style spans when the caller has them, ``utf8``
+    the bytes the page text was decoded from when they were read as UTF-8."""
     page = source.text
     if not page:
         return
@@ -147,7 +150,7 @@ def add_markup_blocks(source: Source, raw: list[tuple[int, int]] | None = None) 
     lines = _Lines(page, raw if raw is not None else scan_page(page).raw)
     if md:
         try:
-            _add_microdata(source, page, lines)
+            _add_microdata(source, page, lines, utf8)
         except Exception as exc:  # extruct and lxml raise anything on odd pages
             _failed(source, "microdata", exc)
     if rdfa:
@@ -157,8 +160,8 @@ def add_markup_blocks(source: Source, raw: list[tuple[int, int]] | None = None) 
             _failed(source, "RDFa", exc)
 
 
-def _add_microdata(source: Source, page: str, lines: _Lines) -> None:
-    items = read_items(page, source.url)
+def _add_microdata(source: Source, page: str, lines: _Lines, utf8: bytes | None) -> None:
+    items = read_items(page, source.url, utf8)
     scopes = tag_offsets(page, "itemscope", lines.raw) if items else []
     for item in items:
         pos = lines.position(_offset(scopes, item.mark))

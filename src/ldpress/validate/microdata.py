@@ -82,14 +82,35 @@ class _Reader:
         self.base = base_url or ""
         self.items = tree.css("[itemscope]")
         self.item_rank = {n.mem_id: i for i, n in enumerate(self.items)}
-        self._prop_rank: dict[int, int] | None = None
         self.seen: set[int] = set()
         self.open: set[int] = set()  # items being read: an itemref loop must not recurse
+        self.attrs: dict[int, dict[str, str | None]] = {}  # per property element, read once
+        self.owned: dict[int, list[LexborNode]] = {}
+        self.prop_ranks: dict[int, int] = {}
+        if self.items:
+            self._own(tree.css("[itemprop]"))
+
+    def _own(self, props: list[LexborNode]) -> None:
+        """Give each property element to its nearest item ancestor (WHATWG crawl: an item's
+        properties are the ``itemprop`` descendants with no other item between them), in
+        one pass over the page's properties instead of a subtree query and an ancestor
+        walk per item and property."""
+        for i, prop in enumerate(props):
+            key = prop.mem_id
+            self.prop_ranks[key] = i
+            self.attrs[key] = prop.attributes
+            node = prop.parent
+            while node is not None and node.mem_id not in self.item_rank:
+                node = node.parent
+            if node is not None:
+                self.owned.setdefault(node.mem_id, []).append(prop)
 
     def prop_rank(self, node: LexborNode) -> int:
-        if self._prop_rank is None:
-            self._prop_rank = {n.mem_id: i for i, n in enumerate(self.tree.css("[itemprop]"))}
-        return self._prop_rank.get(node.mem_id, 0)
+        return self.prop_ranks.get(node.mem_id, 0)
+
+    def attributes(self, node: LexborNode) -> dict[str, str | None]:
+        attrs = self.attrs.get(node.mem_id)
+        return node.attributes if attrs is None else attrs
 
     def top_level(self) -> list[Item]:
         out = []
@@ -112,7 +133,7 @@ class _Reader:
         self, el: LexborNode, path: PathTuple, marks: dict[PathTuple, Mark]
     ) -> dict[str, Any]:
         data: dict[str, Any] = {}
-        attrs = el.attributes
+        attrs = self.attributes(el)
         types = (attrs.get("itemtype") or "").split()
         if types:
             data["type"] = types[0] if len(types) == 1 else types
@@ -120,7 +141,7 @@ class _Reader:
                 data["id"] = (attrs.get("itemid") or "").strip(_HTML_WS)
         grouped: dict[str, list[LexborNode]] = {}
         for prop in self.properties(el):
-            for name in (prop.attributes.get("itemprop") or "").split():
+            for name in (self.attributes(prop).get("itemprop") or "").split():
                 grouped.setdefault(name, []).append(prop)
         props: dict[str, Any] = {}
         for name, elements in grouped.items():
@@ -138,8 +159,8 @@ class _Reader:
     def properties(self, el: LexborNode) -> list[LexborNode]:
         """The item's property elements in tree order (WHATWG "crawl the properties": the
         item's descendants and its itemref targets, not descending into other items)."""
-        found = [p for p in el.css("[itemprop]") if _crawled_from(p, el, self_too=False)]
-        refs = (el.attributes.get("itemref") or "").split()
+        found = list(self.owned.get(el.mem_id, ()))
+        refs = (self.attributes(el).get("itemref") or "").split()
         targets = [t for t in (self.tree.css_first(f"[id={_css_string(r)}]") for r in refs) if t]
         targets = [t for t in targets if t.mem_id != el.mem_id]
         if not targets:
@@ -148,13 +169,27 @@ class _Reader:
         for target in targets:
             below = target.css("[itemprop]")
             for p in [target, *below] if "itemprop" in target.attributes else below:
-                if p.mem_id not in ids and _crawled_from(p, target, self_too=True):
+                if p.mem_id not in ids and self._crawled_from(p, target):
                     found.append(p)
                     ids.add(p.mem_id)
         return sorted(found, key=self.prop_rank)
 
+    def _crawled_from(self, prop: LexborNode, target: LexborNode) -> bool:
+        """Whether crawling from the itemref target ``target`` reaches ``prop``: no item
+        between them, and a target that is itself an item only gives itself."""
+        if prop.mem_id == target.mem_id:
+            return True
+        if target.mem_id in self.item_rank:
+            return False
+        node = prop.parent
+        while node is not None and node.mem_id != target.mem_id:
+            if node.mem_id in self.item_rank:
+                return False
+            node = node.parent
+        return node is not None
+
     def value(self, el: LexborNode, path: PathTuple, marks: dict[PathTuple, Mark]) -> Any:
-        attrs = el.attributes
+        attrs = self.attributes(el)
         if "itemscope" in attrs:
             if el.mem_id in self.open:  # an itemref cycle: stop instead of recursing forever
                 return {}
@@ -181,21 +216,6 @@ class _Reader:
 
 def _css_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _crawled_from(prop: LexborNode, root: LexborNode, self_too: bool) -> bool:
-    """Whether crawling from ``root`` reaches ``prop``: no itemscope element between them
-    (and, for an itemref target that is itself an item, ``prop`` is the target)."""
-    if prop.mem_id == root.mem_id:
-        return self_too
-    if self_too and "itemscope" in root.attributes:
-        return False
-    node = prop.parent
-    while node is not None and node.mem_id != root.mem_id:
-        if "itemscope" in node.attributes:
-            return False
-        node = node.parent
-    return node is not None
 
 
 def element_text(el: LexborNode) -> str:
@@ -231,6 +251,8 @@ def element_text(el: LexborNode) -> str:
     return " ".join("".join(parts).split())
 
 
-def read_items(page: str, base_url: str | None = None) -> list[Item]:
-    """Top-level microdata items of ``page`` in document order."""
-    return _Reader(LexborHTMLParser(page), base_url).top_level()
+def read_items(page: str, base_url: str | None = None, utf8: bytes | None = None) -> list[Item]:
+    """Top-level microdata items of ``page`` in document order; ``utf8`` is the page's bytes
+    when ``page`` was decoded from exactly them as UTF-8 (lexbor parses UTF-8, so they spare
+    it encoding the text again)."""
+    return _Reader(LexborHTMLParser(page if utf8 is None else utf8), base_url).top_level()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from ldpress.findings import Finding, Severity
-from ldpress.validate.decode import decode_html, decode_json, gunzip
+from ldpress.validate.decode import decode_html_utf8, decode_json, gunzip
 from ldpress.validate.htmlscan import find_page_url, scan_page
 from ldpress.validate.jsonldwalk import looks_like_jsonld
 from ldpress.validate.markup import add_markup_blocks
@@ -122,14 +122,16 @@ def _not_jsonld(name: str) -> Finding:
 
 
 def _load_html(name: str, data: bytes) -> Source:
-    text, findings = decode_html(data, name)
-    source = load_html_text(name, text)
+    text, findings, utf8 = decode_html_utf8(data, name)
+    source = load_html_text(name, text, utf8)
     source.findings[:0] = findings
     return source
 
 
-def load_html_text(name: str, text: str) -> Source:
-    """A :class:`Source` for an already decoded HTML page; never raises."""
+def load_html_text(name: str, text: str, utf8: bytes | None = None) -> Source:
+    """A :class:`Source` for an already decoded HTML page; never raises.  ``utf8``, when
+    given, must be the bytes ``text`` is the UTF-8 decoding of (the DOM parser reads them
+    instead of encoding the text again)."""
     source = Source(file=name, kind="html", text=text)
     scan = scan_page(text)
     for index, script in enumerate(scan.scripts):
@@ -154,7 +156,7 @@ def load_html_text(name: str, text: str) -> Source:
             )
         source.blocks.append(block)
     source.url = find_page_url(text)
-    add_markup_blocks(source, scan.raw)
+    add_markup_blocks(source, scan.raw, utf8)
     return source
 
 

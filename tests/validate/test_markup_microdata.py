@@ -95,6 +95,15 @@ def test_tag_offsets_skip_comments_scripts_and_text() -> None:
         '<q\nitemscope=""><r data-x="itemscope"><s  itemscopes>'
     )
     assert tag_offsets(page, "itemscope") == [page.index("<p"), page.index("<q")]
+    assert tag_offsets(page, "itemscope", limit=1) == [page.index("<p")]
+    assert tag_offsets(page, "itemscope", limit=5) == tag_offsets(page, "itemscope")
+
+
+def test_items_after_many_nested_ones_are_placed_at_their_own_tags() -> None:
+    nested = '<div itemprop="p" itemscope><b itemprop="n">x</b></div>' * 3
+    page = f'<div itemscope itemtype="https://schema.org/A">\n{nested}</div>\n<p itemscope itemtype="https://schema.org/B"><b itemprop="n">y</b></p>'
+    source = load_source("n.html", page.encode())
+    assert [(b.line, b.column) for b in source.blocks] == [(1, 1), (3, 1)]
 
 
 # Where ldpress and extruct read a corpus page differently, and why (text spacing is

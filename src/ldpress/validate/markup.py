@@ -162,7 +162,10 @@ def add_markup_blocks(
 
 def _add_microdata(source: Source, page: str, lines: _Lines, utf8: bytes | None) -> None:
     items = read_items(page, source.url, utf8)
-    scopes = tag_offsets(page, "itemscope", lines.raw) if items else []
+    # Only top-level items are placed by their itemscope tag (nested ones by itemprop), so
+    # the search stops at the last of them instead of reading the rest of the page.
+    last = max((item.mark[1] for item in items), default=-1)
+    scopes = tag_offsets(page, "itemscope", lines.raw, last + 1) if items else []
     for item in items:
         pos = lines.position(_offset(scopes, item.mark))
         top = untyped_namespace(item.data, source.url)

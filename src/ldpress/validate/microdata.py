@@ -50,8 +50,11 @@ class Item:
     marks: dict[PathTuple, Mark] = field(default_factory=dict)
 
 
-def tag_offsets(page: str, attr: str, raw: list[tuple[int, int]] | None = None) -> list[int]:
-    """Offsets of the ``<`` of every start tag with attribute ``attr``, in page order.
+def tag_offsets(
+    page: str, attr: str, raw: list[tuple[int, int]] | None = None, limit: int | None = None
+) -> list[int]:
+    """Offsets of the ``<`` of every start tag with attribute ``attr``, in page order (the
+    first ``limit`` of them when given: the rest of the page is not searched).
 
     ``raw`` is the page's comments and script/style contents (:func:`scan_page`'s spans,
     which the page load already has); without it the page is scanned again.
@@ -72,6 +75,8 @@ def tag_offsets(page: str, attr: str, raw: list[tuple[int, int]] | None = None) 
         in_tag = lt >= 0 and page.find(">", lt, at) < 0 and page[lt + 1 : lt + 2].isalpha()
         if in_tag and is_attr and not inside_raw:
             out.append(lt)
+            if len(out) == limit:
+                break
         at = page.find(attr, at + len(attr))
     return out
 

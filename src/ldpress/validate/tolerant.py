@@ -68,7 +68,7 @@ def parse_block(
 ) -> Block:
     """A located, parsed (or explicitly unparsed) block for ``text``; never raises."""
     block = Block(file=file, index=index, kind=kind, line=line, column=column, text=text)
-    if not text.strip():
+    if not text or text.isspace():  # what "not text.strip()" says, without copying the text
         block.findings.append(_empty(block))
         return block
     try:

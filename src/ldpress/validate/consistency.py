@@ -17,6 +17,7 @@ import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -132,15 +133,8 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     if source.kind != "html" or not source.text:
         return
     graph = page_graph(source, ctx)
-    vocab = vocabulary()
-    articles = [
-        e
-        for e in graph.entities
-        if e.key in graph.main and any(vocab.is_subtype(t, "CreativeWork") for t in e.types)
-    ]
-    reviews = [
-        e for e in graph.entities if any(vocab.is_subtype(t, "ClaimReview") for t in e.types)
-    ]
+    articles = [e for e in graph.entities if e.key in graph.main and _is_a(e, "CreativeWork")]
+    reviews = [e for e in graph.entities if _is_a(e, "ClaimReview")]
     if not articles and not reviews:
         return  # nothing to compare: do not read the page
     page = _Page(source, graph, LazyScan(source.text), ctx)
@@ -153,6 +147,17 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     # holds it to that on the corpus and generated pages), so its findings are worded from
     # the scan too: parsing the DOM to word them cost ~3 ms on each page with a finding.
     yield from found
+
+
+@lru_cache(maxsize=4096)
+def _kind(types: tuple[str, ...], ancestor: str) -> bool:
+    vocab = vocabulary()
+    return any(vocab.is_subtype(t, ancestor) for t in types)
+
+
+def _is_a(entity: Entity, ancestor: str) -> bool:
+    # Memoised by type list: a page repeats a few type lists over tens of entities.
+    return bool(entity.types) and _kind(tuple(entity.types), ancestor)
 
 
 def _page_checks(page: _Page, articles: list[Entity], reviews: list[Entity]) -> Iterator[Finding]:

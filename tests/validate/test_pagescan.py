@@ -37,6 +37,9 @@ EDGE_CASES = [
     "<TITLE>Upper</TITLE><H1 class=x>Head <B>bold</B></H1><META PROPERTY=og:url CONTENT=u>",
     '<time datetime="2024-05-01T10:00:00Z">x</time><time>no attribute</time>',
     "<h1></h1><h1><br></h1><title></title>",
+    # A reference HTML keeps in an attribute nobody reads does not stop the scan.
+    '<meta property="og:image" content="i?a=1&ampb=2"><meta property="og:title" content="T">',
+    '<meta property="og&colon;title" content="by reference"><link rel="icon" href="?a&copyb">',
 ]
 
 

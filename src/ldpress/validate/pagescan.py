@@ -90,7 +90,8 @@ class PageScan:
 
     title: str | None = None
     h1: list[str] = field(default_factory=list)
-    # The content of the first <meta> with each property= / name= value (CSS css_first).
+    # The content of the first <meta> with each wanted (WANTED_META) property= / name=
+    # value, as CSS css_first finds it; no other meta is ever asked for.
     by_property: dict[str, str | None] = field(default_factory=dict)
     by_name: dict[str, str | None] = field(default_factory=dict)
     times: list[str] = field(default_factory=list)
@@ -126,13 +127,20 @@ def _attr_value(raw: str) -> str:
 
 
 def _attributes(inner: str) -> dict[str, str]:
+    """A start tag's attributes, values as written: only those read are decoded (through
+    :func:`_attr_value`), so a character reference elsewhere in the tag costs nothing."""
     attrs: dict[str, str] = {}
     for m in _ATTR.finditer(inner):
         name = m.group(1).lower()
         if name not in attrs:
             raw = next((g for g in m.groups()[1:] if g is not None), "")
-            attrs[name] = _attr_value(raw)
+            attrs[name] = raw
     return attrs
+
+
+def _decoded(attrs: dict[str, str], name: str) -> str | None:
+    raw = attrs.get(name)
+    return None if raw is None else _attr_value(raw)
 
 
 _END = {
@@ -142,6 +150,7 @@ _END = {
 # Only these meta keys are read; a tag whose text holds none of them (and no character
 # reference that could spell one) cannot be one of them, so its attributes are not parsed.
 WANTED_META = ("og:title", "og:url", "article:published_time")
+_WANTED = re.compile("|".join(map(re.escape, WANTED_META)))
 
 
 def _end(page: str, name: str, start: int) -> int:
@@ -237,25 +246,27 @@ class _Scanner:
     def void(self, name: str, tag: str) -> None:
         out = self.out
         if name == "meta":
-            if "&" not in tag and not any(key in tag for key in WANTED_META):
+            if "&" not in tag and _WANTED.search(tag) is None:
                 return
             attrs = _attributes(tag)
             for key, table in (("property", out.by_property), ("name", out.by_name)):
-                value = attrs.get(key)
-                if value is not None and value not in table:
-                    table[value] = attrs.get("content")
+                value = _decoded(attrs, key)
+                # Only the wanted keys are ever asked for: the others are not recorded.
+                if value in WANTED_META and value not in table:
+                    table[value] = _decoded(attrs, "content")
         elif name == "time":
-            if "datetime" in tag.lower() and (stamp := _attributes(tag).get("datetime")):
+            if "datetime" in tag.lower() and (stamp := _decoded(_attributes(tag), "datetime")):
                 out.times.append(stamp)
         elif "canonical" in tag.lower() or "&" in tag:
-            rel = _attributes(tag).get("rel")
+            attrs = _attributes(tag)
+            rel = _decoded(attrs, "rel")
             if rel is None:
                 return
             if rel != "canonical" and rel.strip().lower() == "canonical":
                 raise Unsupported("rel=canonical spelled unusually")
             if rel == "canonical" and not out.canonical_seen:
                 out.canonical_seen = True
-                out.canonical = _attributes(tag).get("href")
+                out.canonical = _decoded(attrs, "href")
 
 
 class LazyScan:

@@ -91,7 +91,8 @@ def uses_schema_terms(data: Any) -> bool:
 
 def is_top_level(path: PathTuple) -> bool:
     """A node written at the top of its block (possibly inside a top-level ``@graph``)."""
-    return all(isinstance(p, int) or p == "@graph" for p in path)
+    # A list, not all() over a generator (a frame per call): called for every node of a page.
+    return not [p for p in path if p != "@graph" and not isinstance(p, int)]
 
 
 @lru_cache(maxsize=16384)
@@ -101,6 +102,7 @@ def _join(base: str, raw: str) -> str:
 
 
 _MAIN_ENDS = ("mainEntity", "mainEntityOfPage")
+_ID_SET = frozenset(ID_KEYS)
 
 
 class PageGraph:
@@ -139,10 +141,10 @@ class PageGraph:
                 entity = found
             if not top:
                 self.referenced.add(ident)
-            if not set(at.node) - set(ID_KEYS):  # a bare reference describes nothing
+            if at.node.keys() <= _ID_SET:  # a bare reference describes nothing
                 if not entity.descriptions:
                     entity.descriptions.append(at)
-            elif entity.descriptions and not set(entity.primary.node) - set(ID_KEYS):
+            elif entity.descriptions and entity.primary.node.keys() <= _ID_SET:
                 entity.descriptions[0] = at
             else:
                 entity.descriptions.append(at)

@@ -38,20 +38,32 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     for entity in graph.entities:
         if not entity.types:
             continue
-        for pack in packs:
-            for f, block in _check_entity(pack, entity, graph, vocab, ctx.options.infos):
+        # Most entities (breadcrumbs, images, organisations) match no pack's target.
+        for target in _targets(packs, entity.types, vocab):
+            for f, block in _check_entity(target, entity, graph, vocab, ctx.options.infos):
                 key = (f.code, f.path, block, f.message)
                 if key not in seen:
                     seen.add(key)
                     yield f
 
 
+_TARGETS: dict[tuple[tuple[int, ...], tuple[str, ...]], list[Target]] = {}
+
+
+def _targets(packs: tuple[Pack, ...], types: list[str], vocab: Vocabulary) -> list[Target]:
+    """The target each pack picks for a node of ``types``, in pack order (memoised by the
+    packs and the type list: one look-up per entity instead of one per entity and pack)."""
+    key = (tuple(map(id, packs)), tuple(types))
+    found = _TARGETS.get(key)
+    if found is None:
+        found = [t for p in packs if (t := match_target(p, types, vocab)) is not None]
+        _TARGETS[key] = found
+    return found
+
+
 def _check_entity(
-    pack: Pack, entity: Entity, graph: PageGraph, vocab: Vocabulary, infos: bool
+    target: Target, entity: Entity, graph: PageGraph, vocab: Vocabulary, infos: bool
 ) -> Iterator[tuple[Finding, int]]:
-    target = match_target(pack, entity.types, vocab)
-    if target is None:
-        return
     hint_only = target.scope == "main" and entity.key not in graph.main
     if hint_only and (target.elsewhere == "skip" or not infos):
         return  # nothing, or only info-level hints nobody asked for

@@ -25,11 +25,12 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 from ldpress.findings import Finding, Severity, json_path
+from ldpress.validate.blockterms import nodes_with_terms
 from ldpress.validate.expansion import base_of, loader_for
-from ldpress.validate.fastexpand import TermsByPath
+from ldpress.validate.fastexpand import Terms
 from ldpress.validate.model import Block, Context, PathTuple, Source
 from ldpress.validate.nodes import NodeAt, as_list, is_reference, iter_nodes, node_id, term_name
-from ldpress.validate.vocabrange import schema_name, vocab_for
+from ldpress.validate.vocabrange import vocab_for
 
 RULE_URL = "https://www.w3.org/TR/json-ld11/#node-identifiers"
 _Top = tuple[int, PathTuple]  # (block index, path of the top-level node that holds a node)
@@ -46,13 +47,41 @@ class _Page:
     owners: dict[str, set[_Top]] = field(default_factory=dict)  # id -> tops describing it
 
     _norm: dict[str, str] = field(default_factory=dict)
+    _fragment_base: str | None = None
+    _tails: frozenset[str] | None = None
 
     def norm(self, iri: str) -> str:
         got = self._norm.get(iri)
         if got is None:
-            local = self.base is not None and not iri.startswith("_:") and "://" not in iri
-            got = self._norm[iri] = urljoin(self.base, iri) if self.base and local else iri
+            if not self.base or iri.startswith("_:") or "://" in iri:
+                got = iri
+            elif iri[:1] == "#" and len(iri) > 1 and not _UNSAFE.intersection(iri):
+                got = self.fragment_base() + iri
+            else:
+                got = urljoin(self.base, iri)
+            self._norm[iri] = got
         return got
+
+    def fragment_base(self) -> str:
+        """What ``urljoin(base, "#f")`` puts before ``#f``: the same for every non-empty
+        fragment, so one urljoin per page serves all of a page's ``#...`` ids."""
+        if self._fragment_base is None:
+            self._fragment_base = urljoin(self.base or "", "#x")[:-2]
+        return self._fragment_base
+
+    def is_described(self, value: str) -> bool:
+        """Whether ``value``, resolved against the page URL, is an @id described on the page.
+
+        Most strings are text (names, dates, headlines), and resolving each costs a urljoin:
+        a plain one-segment string (no ``/ ? # ; :``, no dot segment, nothing urljoin strips)
+        resolves to an IRI ending in ``/`` + itself (or to itself), so unless some described
+        @id ends that way it cannot be one."""
+        if self.base and _plain(value):
+            if self._tails is None:
+                self._tails = frozenset(d.rsplit("/", 1)[-1] for d in self.described)
+            if value not in self._tails:
+                return False
+        return self.norm(value) in self.described
 
     first_top_id: str | None = None
 
@@ -61,6 +90,14 @@ class _Page:
         node's @id base."""
         own = self.base or self.first_top_id
         return {urldefrag(own)[0]} if own else set()
+
+
+_UNSAFE = frozenset("\t\r\n")  # urljoin removes them before parsing
+_NOT_PLAIN = frozenset("/?#;:\t\r\n")
+
+
+def _plain(value: str) -> bool:
+    return value[:1] > " " and value not in (".", "..") and _NOT_PLAIN.isdisjoint(value)
 
 
 def check(source: Source, ctx: Context) -> Iterator[Finding]:
@@ -133,18 +170,12 @@ def _string_refs(source: Source, ctx: Context, page: _Page) -> Iterator[Finding]
         return
     loader = loader_for(ctx)
     for block in source.blocks:
-        if not block.parsed:
-            continue
-        by_path = TermsByPath(block.data, loader)
-        for at in iter_nodes(block):
-            terms = by_path.at(at.path)
+        for at, terms in nodes_with_terms(block, loader):
             for key, value in at.node.items():
-                if key.startswith("@") or (terms is not None and terms.coercion(key) == "@id"):
-                    continue
-                if terms is not None and schema_name(terms.key_iri(key)) is None:
+                if key[:1] == "@" or (terms is not None and _not_literal(terms, key)):
                     continue
                 for i, v in enumerate(as_list(value)):
-                    if isinstance(v, str) and v.strip() and page.norm(v) in page.described:
+                    if isinstance(v, str) and v.strip() and page.is_described(v):
                         path = (*at.path, key, i) if isinstance(value, list) else (*at.path, key)
                         yield _finding(
                             at,
@@ -156,6 +187,11 @@ def _string_refs(source: Source, ctx: Context, page: _Page) -> Iterator[Finding]
                             v,
                             f'write {{"@id": "{v}"}}',
                         )
+
+
+def _not_literal(terms: Terms, key: str) -> bool:
+    """Whether the key's strings are references already (@id-coerced) or not schema.org's."""
+    return terms.key_info(key)[2] == "@id" or terms.schema_name(key) is None
 
 
 def _literals(value: Any) -> frozenset[Any] | None:

@@ -23,6 +23,7 @@ from ldpress.validate.fastexpand import (
 )
 
 _VALUE_KEYS = frozenset(["@value", "@type", "@language"])
+_STRING_CHECKS = ("@id", "@vocab")  # coercions under which a string needs a look
 
 
 class _Checker:
@@ -84,6 +85,8 @@ class _Checker:
                 continue
             if iri[0] == "@":
                 self.keyword(seen, iri, value)
+            elif isinstance(value, str) and coercion not in _STRING_CHECKS:
+                continue  # what :meth:`scalar` would accept, without the calls
             elif value is not None:
                 self.values(value, coercion, free=False)
 
@@ -111,7 +114,8 @@ class _Checker:
             for item in value:
                 if isinstance(item, list) and free:
                     raise FallBack
-                self.values(item, coercion, free)
+                if not (isinstance(item, str) and coercion not in _STRING_CHECKS and not free):
+                    self.values(item, coercion, free)
         elif isinstance(value, dict):
             self.node(value, free)
         elif not free:

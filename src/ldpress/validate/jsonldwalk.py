@@ -185,8 +185,19 @@ class BlockWalk:
                 terms = None
         nid = node_id(obj)
         for key, value in obj.items():
-            if key != "@context":
-                self.entry(key, value, (*path, key), terms, nid)
+            if key == "@context":
+                continue
+            if terms is not None and key[:1] != "@":
+                iri, kept, coercion = terms.key_info(key)
+                if kept and iri[0] != "@" and value is not None:  # type: ignore[index]
+                    # a property expansion keeps: what :meth:`entry` then :meth:`values`
+                    # would do, without building a path for a scalar that needs no look
+                    if isinstance(value, dict | list):
+                        self.values(value, (*path, key), terms, coercion, nid)
+                    elif coercion == "@id" and isinstance(value, str):
+                        self.iri(value, (*path, key), terms, nid)
+                    continue
+            self.entry(key, value, (*path, key), terms, nid)
 
     def entry(self, key: str, value: Any, path: PathTuple, terms: Terms | None, nid: Any) -> None:
         if key.startswith("@") and key not in KEYWORDS:
@@ -244,7 +255,9 @@ class BlockWalk:
                         "a null list item, dropped by expansion",
                         nid,
                     )
-                else:
+                elif isinstance(item, dict | list) or (
+                    coercion == "@id" and isinstance(item, str)
+                ):  # other scalars need no look: no call, no path
                     self.values(item, (*path, i), terms, coercion, nid)
         elif isinstance(value, dict):
             self.node(value, path, terms)

@@ -154,13 +154,15 @@ class _NodeCheck:
             name = name_of(t) if isinstance(t, str) else None
             if name is None:
                 continue
-            path = (*self.at.path, key, i) if isinstance(raw, list) else (*self.at.path, key)
+            here: PathTuple | str = (*self.at.path, key, i) if isinstance(raw, list) else key
             if self.vocab.is_type(name):
                 known.append(name)
-                self.status(name, path)
+                self.status(name, here)
             else:
                 unknown = True
-                self.unknown(name, path, "type")
+                self.unknown(
+                    name, here if isinstance(here, tuple) else (*self.at.path, key), "type"
+                )
         if known:  # additionalType adds types to a typed node (see additional_types)
             extra = self.ranges.types.extra(self.at.node, self.terms)
             known += [t for t in extra if t not in known]

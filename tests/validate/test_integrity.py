@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ldpress.validate import integrity
@@ -72,10 +72,17 @@ _BASES = st.sampled_from(
         "foo://host/path",
     ]
 )
-_TEXT = st.text(st.sampled_from("ab./#?;: \t\n\x00%é-"), max_size=8)
+_TOKENS = ["a", "b", ".", "/", "#", "?", ";", ":", " ", "\t", "\n", "\x00", "%", "é", "-"]
+_TEXT = st.lists(st.sampled_from([*_TOKENS, "http", "HTTPS", "foo", "2024"]), max_size=6).map(
+    "".join
+)
 
 
 @given(base=_BASES, ids=st.lists(_TEXT, max_size=4), value=_TEXT)
+@example(base="https://news.example/a/b", ids=["a"], value="HTTPS:a")  # taken as a scheme
+@example(base="https://news.example/a/b", ids=["a:b"], value="a:b")
+@example(base="https://news.example/a/b", ids=["#x"], value="#x")
+@example(base="https://news.example/a/b", ids=["a"], value="a;")
 @settings(max_examples=400, deadline=None)
 def test_string_lookup_resolves_as_urljoin_does(base: str, ids: list[str], value: str) -> None:
     """The shortcuts of _Page (one urljoin for all ``#...`` ids, no urljoin for a string no

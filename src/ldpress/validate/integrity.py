@@ -19,10 +19,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from ldpress.findings import Finding, Severity, json_path
 from ldpress.validate.blockterms import nodes_with_terms
@@ -49,6 +50,7 @@ class _Page:
     _norm: dict[str, str] = field(default_factory=dict)
     _fragment_base: str | None = None
     _tails: frozenset[str] | None = None
+    _scheme: str = ""
 
     def norm(self, iri: str) -> str:
         got = self._norm.get(iri)
@@ -76,10 +78,11 @@ class _Page:
         a plain one-segment string (no ``/ ? # ; :``, no dot segment, nothing urljoin strips)
         resolves to an IRI ending in ``/`` + itself (or to itself), so unless some described
         @id ends that way it cannot be one."""
-        if self.base and _plain(value):
+        if self.base:
             if self._tails is None:
                 self._tails = frozenset(d.rsplit("/", 1)[-1] for d in self.described)
-            if value not in self._tails:
+                self._scheme = urlsplit(self.base).scheme
+            if value not in self._tails and _plain(value, self._scheme):
                 return False
         return self.norm(value) in self.described
 
@@ -93,11 +96,17 @@ class _Page:
 
 
 _UNSAFE = frozenset("\t\r\n")  # urljoin removes them before parsing
-_NOT_PLAIN = frozenset("/?#;:\t\r\n")
+_NOT_PLAIN = re.compile(r"[/?#;\t\r\n]")
 
 
-def _plain(value: str) -> bool:
-    return value[:1] > " " and value not in (".", "..") and _NOT_PLAIN.isdisjoint(value)
+def _plain(value: str, scheme: str) -> bool:
+    """Whether urljoin resolves ``value`` to itself or to an IRI ending in ``/`` + itself: one
+    path segment, no dot segment, nothing urljoin strips or splits off (a ``:`` is fine unless
+    what stands before it is the page's own scheme, which urljoin would take as one)."""
+    if value[:1] <= " " or value in (".", "..") or _NOT_PLAIN.search(value):
+        return False
+    head, colon, _ = value.partition(":")
+    return not colon or head.lower() != scheme
 
 
 def check(source: Source, ctx: Context) -> Iterator[Finding]:

@@ -51,7 +51,8 @@ def type_names(node: dict[str, Any]) -> list[str]:
 
 
 def node_id(node: dict[str, Any]) -> str | None:
-    value = node.get("@id", node.get("id"))
+    # ``node.get("@id", node.get("id"))`` without the second look-up when "@id" is there
+    value = node["@id"] if "@id" in node else node.get("id")
     return value if isinstance(value, str) else None
 
 

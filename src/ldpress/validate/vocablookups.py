@@ -23,7 +23,7 @@ class Lookups:
         self._status: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._applies: dict[tuple[str, tuple[str, ...]], bool] = {}
         self._ranges: dict[str, RangeInfo | None] = {}
-        self._kinds: dict[str, int] = {}
+        self._props: dict[str, tuple[int, bool, RangeInfo | None]] = {}
 
     def status(self, name: str) -> tuple[tuple[str, ...], bool]:
         """(the terms superseding ``name``, whether it is pending)."""
@@ -33,16 +33,19 @@ class Lookups:
             got = self._status[name] = (tuple(v.superseded_by(name)), v.is_pending(name))
         return got
 
-    def prop_kind(self, name: str) -> int:
-        """What a key naming ``name`` is: :data:`ANNOTATION` (valid, not checked),
-        :data:`PROPERTY` or :data:`UNKNOWN`."""
-        got = self._kinds.get(name)
+    def prop(self, name: str) -> tuple[int, bool, RangeInfo | None]:
+        """What a key naming ``name`` is -- :data:`ANNOTATION` (valid, not checked),
+        :data:`PROPERTY` or :data:`UNKNOWN` --, whether :meth:`status` has anything to say
+        of it, and its range: one look-up for all a property check asks first."""
+        got = self._props.get(name)
         if got is None:
             if is_action_annotation(name, self.vocab):
-                got = ANNOTATION
+                kind = ANNOTATION
             else:
-                got = PROPERTY if self.vocab.is_property(name) else UNKNOWN
-            self._kinds[name] = got
+                kind = PROPERTY if self.vocab.is_property(name) else UNKNOWN
+            replacement, pending = self.status(name)
+            flagged = bool(replacement) or pending
+            got = self._props[name] = (kind, flagged, self.range_info(name))
         return got
 
     def applies(self, prop: str, types: tuple[str, ...]) -> bool:

@@ -124,18 +124,18 @@ class _NodeCheck:
             name = name_of(key)
             if name is None:
                 continue  # a keyword alias or a foreign term
-            kind = lookups.prop_kind(name)
+            kind, flagged, info = lookups.prop(name)
             if kind == ANNOTATION:
                 continue
             if kind == UNKNOWN:
                 self.unknown(name, (*self.at.path, key), "property")
                 continue
-            self.status(name, key)
+            if flagged:
+                self.status(name, key)
             if not ranged:
                 continue
             if not lookups.applies(name, known_t) and not self.expected(name, known, key):
                 continue
-            info = lookups.range_info(name)
             # a lone string only needs a look when the range is all enumerations
             if info is None or (isinstance(value, str) and not info.only_enums):
                 continue

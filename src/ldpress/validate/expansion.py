@@ -23,7 +23,7 @@ from pyld.jsonld import JsonLdError
 from ldpress.errors import RemoteDocumentRefused
 from ldpress.findings import Finding, Severity, json_path
 from ldpress.jsonld import OfflineLoader, default_loader, expand
-from ldpress.validate.fastcheck import fast_check
+from ldpress.validate.fastcheck import fast_check, fast_check_closed
 from ldpress.validate.fastexpand import Terms, is_schema_context, schema_terms
 from ldpress.validate.jsonldwalk import (
     BlockWalk,
@@ -123,6 +123,11 @@ def _expand_block(block: Block, ctx: Context, base: str | None, findings: list[F
             _finding(block, (), "jsonld.invalid", "a JSON-LD block must be an object or an array")
         )
         return
+    try:
+        if fast_check_closed(block.data, base):
+            return  # expands, and names no context but schema.org's or a top-level @vocab
+    except Exception:  # whatever it is, the full sequence below reports it
+        pass
     loader = loader_for(ctx)
     refused = False
     urls = iter_context_urls(block.data) if names_other_context(block.data) else iter(())

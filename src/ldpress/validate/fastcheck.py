@@ -32,6 +32,9 @@ class _Checker:
     def __init__(self, base: str) -> None:
         self.terms = schema_terms()  # replaced by each top-level object's own
         self.base = base
+        # Whether the walk passed over an object or array without looking inside (a dropped
+        # key's value, a top-level value object): one there may hold an @context.
+        self.unseen = False
 
     def use(self, context: Any) -> None:
         terms = top_terms(context)
@@ -70,6 +73,8 @@ class _Checker:
         if "@value" in obj:
             if not free:
                 self.value_object(obj)
+            else:
+                self.unseen = True
             return
         seen: set[str] = set()  # the keywords the expander would have put in its output
         terms = self.terms
@@ -82,6 +87,8 @@ class _Checker:
                 continue
             iri, kept, coercion = terms.key_info(key)
             if iri is None or not kept:
+                if isinstance(value, dict | list):
+                    self.unseen = True
                 continue
             if iri[0] == "@":
                 self.keyword(seen, iri, value)
@@ -157,3 +164,16 @@ def fast_check(doc: Any, base: str | None) -> bool:
     except (FallBack, RecursionError):
         return False
     return True
+
+
+def fast_check_closed(doc: Any, base: str | None) -> bool:
+    """:func:`fast_check`, and the walk looked inside every object and array of ``doc``: then
+    every @context the document holds is one the fast path models (schema.org's, or an
+    inline ``{"@vocab": ...}`` at the top), so there is no remote context to refuse either.
+    Raises what :func:`fast_check` lets through (pyld's errors on malformed IRIs)."""
+    checker = _Checker(base or "")
+    try:
+        checker.document(doc)
+    except (FallBack, RecursionError):
+        return False
+    return not checker.unseen

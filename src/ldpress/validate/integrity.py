@@ -118,13 +118,20 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     yield from _unreachable(page)
 
 
-def _top_paths(block: Block) -> list[PathTuple]:
+def _top_depth(block: Block) -> int:
+    """How many leading steps of a node's path name the top-level node holding it: 2 under
+    a top-level ``@graph`` array, 1 in a top-level array, else 0 (the block is one node)."""
     data = block.data
     if isinstance(data, dict) and isinstance(data.get("@graph"), list):
-        return [("@graph", i) for i in range(len(data["@graph"]))]
-    if isinstance(data, list):
-        return [(i,) for i in range(len(data))]
-    return [()]
+        return 2
+    return 1 if isinstance(data, list) else 0
+
+
+def _owner(path: PathTuple, depth: int) -> PathTuple:
+    if depth == 2:
+        # the block's own object (path ()) and its keys beside @graph belong to no item
+        return path[:2] if len(path) >= 2 and path[0] == "@graph" else ()
+    return path[:depth]
 
 
 def _collect(source: Source, ctx: Context) -> _Page:
@@ -132,9 +139,9 @@ def _collect(source: Source, ctx: Context) -> _Page:
     for block in source.blocks:
         if not block.parsed:
             continue
-        tops = _top_paths(block)
+        depth = _top_depth(block)
         for at in iter_nodes(block):
-            owner = next((t for t in tops if at.path[: len(t)] == t), ())
+            owner = _owner(at.path, depth)
             key = (block.index, owner)
             nid = node_id(at.node)
             if at.path == owner:
@@ -146,8 +153,9 @@ def _collect(source: Source, ctx: Context) -> _Page:
             if is_reference(at.node):
                 page.refs.append((at, page.norm(nid), key))
             else:
-                page.described.setdefault(page.norm(nid), []).append(at)
-                page.owners.setdefault(page.norm(nid), set()).add(key)
+                norm = page.norm(nid)
+                page.described.setdefault(norm, []).append(at)
+                page.owners.setdefault(norm, set()).add(key)
     return page
 
 

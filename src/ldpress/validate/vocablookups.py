@@ -23,6 +23,7 @@ class Lookups:
         self._status: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._applies: dict[tuple[str, tuple[str, ...]], bool] = {}
         self._ranges: dict[str, RangeInfo | None] = {}
+        self._fits: dict[tuple[str, tuple[str, ...]], bool] = {}
         self._props: dict[str, tuple[int, bool, RangeInfo | None]] = {}
 
     def status(self, name: str) -> tuple[tuple[str, ...], bool]:
@@ -46,6 +47,22 @@ class Lookups:
             replacement, pending = self.status(name)
             flagged = bool(replacement) or pending
             got = self._props[name] = (kind, flagged, self.range_info(name))
+        return got
+
+    def fits(self, prop: str, rng: list[str], types: tuple[str, ...]) -> bool:
+        """Whether a node of ``types`` is fine as a value of ``prop`` (whose range is
+        ``rng``): a type of the range or below it, a Role, or -- no cascade -- a type that
+        is unknown (already reported)."""
+        key = (prop, types)
+        got = self._fits.get(key)
+        if got is None:
+            v = self.vocab
+            got = (
+                not all(v.is_type(t) for t in types)
+                or any(v.is_subtype(t, r) for t in types for r in rng)
+                or any(v.is_subtype(t, "Role") for t in types)
+            )
+            self._fits[key] = got
         return got
 
     def applies(self, prop: str, types: tuple[str, ...]) -> bool:

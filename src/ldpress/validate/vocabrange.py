@@ -184,11 +184,7 @@ class RangeCheck:
             types = sorted(self.typed.get(nid, ()))
         else:
             types = self.types_of(v)
-        if not types or not all(self.vocab.is_type(t) for t in types):
-            return  # untyped, or an unknown type already reported: no cascade
-        if any(self.vocab.is_subtype(t, r) for t in types for r in rng):
-            return
-        if any(self.vocab.is_subtype(t, "Role") for t in types):
+        if not types or self.lookups.fits(prop, rng, tuple(types)):
             return
         report(
             path,

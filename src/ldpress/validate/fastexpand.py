@@ -25,6 +25,7 @@ from ldpress.vocab.index import term_from_iri
 
 _ABSOLUTE_IRI = re.compile(r"^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$")  # pyld's own test
 _CACHE_LIMIT = 50_000
+MEMO_LIMIT = _CACHE_LIMIT  # for the per-key tables layers keep in Terms.memo
 
 
 class FallBack(Exception):
@@ -53,6 +54,9 @@ class Terms:
         self._values: dict[tuple[str, str | None], str] = {}
         self._info: dict[str, tuple[str | None, bool, str | None]] = {}
         self._names: dict[str, str | None] = {}
+        # Per-key answers a layer derives from these terms (and, say, a vocabulary), under a
+        # key the layer picks: kept as long as the terms, like the look-ups above.
+        self.memo: dict[Any, dict[str, Any]] = {}
 
     @classmethod
     def initial(cls, loader: OfflineLoader) -> Terms:

@@ -28,7 +28,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from ldpress.findings import Finding, Severity, json_path
 from ldpress.validate.blockterms import nodes_with_terms
 from ldpress.validate.expansion import base_of, loader_for
-from ldpress.validate.fastexpand import Terms
+from ldpress.validate.fastexpand import MEMO_LIMIT, Terms
 from ldpress.validate.model import Block, Context, PathTuple, Source
 from ldpress.validate.nodes import NodeAt, as_list, is_reference, iter_nodes, node_id, term_name
 from ldpress.validate.vocabrange import vocab_for
@@ -188,8 +188,16 @@ def _string_refs(source: Source, ctx: Context, page: _Page) -> Iterator[Finding]
     loader = loader_for(ctx)
     for block in source.blocks:
         for at, terms in nodes_with_terms(block, loader):
+            literal = _literal_keys(terms)
             for key, value in at.node.items():
-                if key[:1] == "@" or (terms is not None and _not_literal(terms, key)):
+                skip = literal.get(key)
+                if skip is None:
+                    if len(literal) > MEMO_LIMIT:
+                        literal.clear()
+                    skip = literal[key] = key[:1] == "@" or (
+                        terms is not None and _not_literal(terms, key)
+                    )
+                if skip:
                     continue
                 for i, v in enumerate(as_list(value)):
                     if isinstance(v, str) and v.strip() and page.is_described(v):
@@ -204,6 +212,20 @@ def _string_refs(source: Source, ctx: Context, page: _Page) -> Iterator[Finding]
                             v,
                             f'write {{"@id": "{v}"}}',
                         )
+
+
+_LITERAL = "graph.literal"
+
+
+def _literal_keys(terms: Terms | None) -> dict[str, bool]:
+    """Per key, whether :func:`_string_refs` skips it; kept on the terms (a dict that lives
+    for this call when the context is unknown)."""
+    if terms is None:
+        return {}
+    got = terms.memo.get(_LITERAL)
+    if got is None:
+        got = terms.memo[_LITERAL] = {}
+    return got
 
 
 def _not_literal(terms: Terms, key: str) -> bool:

@@ -56,6 +56,9 @@ _HOST_LIKE = re.compile(
     re.IGNORECASE,
 )
 JSONLD_SPEC = "https://www.w3.org/TR/json-ld11/"
+# Keys whose values BlockWalk never looks at: the context (applied before the walk of the
+# node), and the keywords :meth:`BlockWalk.entry` returns on at once.
+_SILENT = frozenset(["@context", "@type", "@value", "@language"])
 
 
 def suggest_keyword(key: str) -> str | None:
@@ -185,8 +188,8 @@ class BlockWalk:
                 terms = None
         nid = node_id(obj)
         for key, value in obj.items():
-            if key == "@context":
-                continue
+            if key in _SILENT:
+                continue  # nothing :meth:`entry` reports on, whatever the value
             if terms is not None and key[:1] != "@":
                 iri, kept, coercion = terms.key_info(key)
                 if kept and iri[0] != "@" and value is not None:  # type: ignore[index]

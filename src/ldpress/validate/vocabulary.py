@@ -20,10 +20,10 @@ from typing import Any
 from ldpress.findings import Finding, Severity, json_path
 from ldpress.validate.blockterms import nodes_with_terms
 from ldpress.validate.expansion import loader_for
-from ldpress.validate.fastexpand import Terms
+from ldpress.validate.fastexpand import MEMO_LIMIT, Terms
 from ldpress.validate.model import Context, PathTuple, Source
 from ldpress.validate.nodes import NodeAt, as_list, node_id
-from ldpress.validate.vocablookups import ANNOTATION, UNKNOWN
+from ldpress.validate.vocablookups import ANNOTATION, UNKNOWN, RangeInfo
 from ldpress.validate.vocabrange import NodeTypes, RangeCheck, vocab_for
 from ldpress.vocab import Vocabulary, load_vocabulary
 
@@ -116,17 +116,19 @@ class _NodeCheck:
         known, unknown = self.types()
         ranged = bool(known) and not unknown  # no cascade below an unknown type
         known_t = tuple(known)
-        name_of = self.terms.schema_name
         lookups = self.lookups
+        table = self.terms.memo.get(lookups)
+        if table is None:
+            table = self.terms.memo[lookups] = {}
         for key, value in self.at.node.items():
-            if key[:1] == "@":
-                continue
-            name = name_of(key)
-            if name is None:
-                continue  # a keyword alias or a foreign term
-            kind, flagged, info = lookups.prop(name)
-            if kind == ANNOTATION:
-                continue
+            entry = table.get(key)
+            if entry is None:
+                if len(table) > MEMO_LIMIT:
+                    table.clear()
+                entry = table[key] = self._entry(key)
+            if not entry:
+                continue  # a keyword (alias), a foreign term or an Action annotation
+            name, kind, flagged, info = entry
             if kind == UNKNOWN:
                 self.unknown(name, (*self.at.path, key), "property")
                 continue
@@ -141,6 +143,15 @@ class _NodeCheck:
                 continue
             self.ranges.check(name, value, (*self.at.path, key), self.finding)
         return self.out
+
+    def _entry(self, key: str) -> tuple[()] | tuple[str, int, bool, RangeInfo | None]:
+        """What :meth:`run` needs of a key, memoised per terms and vocabulary: () when the
+        key is not checked, else its property name and :meth:`Lookups.prop`'s answer."""
+        name = None if key[:1] == "@" else self.terms.schema_name(key)
+        if name is None:
+            return ()
+        kind, flagged, info = self.lookups.prop(name)
+        return () if kind == ANNOTATION else (name, kind, flagged, info)
 
     def types(self) -> tuple[list[str], bool]:
         key = type_key(self.at.node)

@@ -108,26 +108,30 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
         if not block.parsed:
             continue
         findings: list[Finding] = []
-        _expand_block(block, ctx, base, findings)
         has_base = source.kind == "html" or base is not None
-        walk = BlockWalk(block, has_base, findings)
-        walk.run(block_terms(block, ctx))
+        if not _expand_block(block, ctx, base, findings, has_base):
+            BlockWalk(block, has_base, findings).run(block_terms(block, ctx))
         yield from findings
 
 
-def _expand_block(block: Block, ctx: Context, base: str | None, findings: list[Finding]) -> None:
-    """Report what stops the block from expanding (the expanded document is not needed)."""
+def _expand_block(
+    block: Block, ctx: Context, base: str | None, findings: list[Finding], has_base: bool
+) -> bool:
+    """Report what stops the block from expanding (the expanded document is not needed);
+    True: it expands and the walk of the block as written would find nothing either."""
     if not isinstance(block.data, dict | list):
         # pyld would take a top-level string for a URL to load: never hand it one
         findings.append(
             _finding(block, (), "jsonld.invalid", "a JSON-LD block must be an object or an array")
         )
-        return
+        return False
     try:
-        if fast_check_closed(block.data, base):
-            return  # expands, and names no context but schema.org's or a top-level @vocab
+        closed = fast_check_closed(block.data, base, has_base)
     except Exception:  # whatever it is, the full sequence below reports it
-        pass
+        closed = 0
+    if closed:
+        # expands, and names no context but schema.org's or a top-level @vocab
+        return closed == 2
     loader = loader_for(ctx)
     refused = False
     urls = iter_context_urls(block.data) if names_other_context(block.data) else iter(())
@@ -136,7 +140,7 @@ def _expand_block(block: Block, ctx: Context, base: str | None, findings: list[F
             findings.append(_remote(block, path, url))
             refused = True
     if refused:
-        return  # expansion would need the refused context
+        return False  # expansion would need the refused context
     try:
         if not fast_check(block.data, base):
             expand(block.data, base=base, loader=loader)
@@ -149,6 +153,7 @@ def _expand_block(block: Block, ctx: Context, base: str | None, findings: list[F
         # resolved against no base); the block is still bad content, never a crash.
         message = f"JSON-LD expansion failed: {type(exc).__name__}: {exc}"
         findings.append(_finding(block, (), "jsonld.invalid", message[:300]))
+    return False
 
 
 def _remote(block: Block, path: tuple[str | int, ...], url: str) -> Finding:

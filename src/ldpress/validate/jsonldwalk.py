@@ -143,6 +143,26 @@ def looks_like_jsonld(data: Any) -> bool:
     )
 
 
+_BAD_CHARS, _HOST, _NO_BASE = 1, 2, 3
+
+
+def iri_issue(expanded: str, has_base: bool) -> int:
+    """What :meth:`BlockWalk.iri` reports on an @id (or @id-coerced) string expanded
+    without a base: 0 nothing, else which finding."""
+    if _BAD_IRI_CHARS.search(expanded):
+        return _BAD_CHARS
+    if is_absolute_iri(expanded):
+        return 0
+    if _HOST_LIKE.match(expanded):
+        return _HOST
+    return 0 if has_base else _NO_BASE
+
+
+def iri_is_clean(value: str, terms: Terms, has_base: bool) -> bool:
+    """Whether :meth:`BlockWalk.iri` reports nothing on ``value`` under ``terms``."""
+    return value.startswith("_:") or not iri_issue(terms.value_iri(value, None), has_base)
+
+
 class BlockWalk:
     """One walk over one block, appending findings to ``out``."""
 
@@ -271,7 +291,8 @@ class BlockWalk:
         if not isinstance(value, str) or value.startswith("_:"):
             return
         expanded = terms.value_iri(value, None) if terms else value
-        if _BAD_IRI_CHARS.search(expanded):
+        issue = iri_issue(expanded, self.has_base)
+        if issue == _BAD_CHARS:
             self.add(
                 path,
                 "jsonld.invalid_iri",
@@ -280,9 +301,7 @@ class BlockWalk:
                 nid,
                 "percent-encode the offending characters",
             )
-        elif is_absolute_iri(expanded):
-            return
-        elif _HOST_LIKE.match(expanded):
+        elif issue == _HOST:
             self.add(
                 path,
                 "jsonld.relative_iri",
@@ -292,7 +311,7 @@ class BlockWalk:
                 nid,
                 f"write https://{value}",
             )
-        elif not self.has_base:
+        elif issue == _NO_BASE:
             self.add(
                 path,
                 "jsonld.relative_iri",

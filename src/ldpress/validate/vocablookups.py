@@ -23,6 +23,7 @@ class Lookups:
         self._status: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._applies: dict[tuple[str, tuple[str, ...]], bool] = {}
         self._ranges: dict[str, RangeInfo | None] = {}
+        self._applies_to: dict[tuple[str, ...], dict[str, bool]] = {}
         self._fits: dict[tuple[str, tuple[str, ...]], bool] = {}
         self._props: dict[str, tuple[int, bool, RangeInfo | None]] = {}
 
@@ -63,6 +64,16 @@ class Lookups:
                 or any(v.is_subtype(t, "Role") for t in types)
             )
             self._fits[key] = got
+        return got
+
+    def applies_to(self, types: tuple[str, ...]) -> dict[str, bool]:
+        """:meth:`applies` for nodes of ``types``, as a table per property: a node asks it of
+        each of its properties, so the types tuple is hashed once per node, not per key."""
+        got = self._applies_to.get(types)
+        if got is None:
+            if len(self._applies_to) > 50_000:
+                self._applies_to.clear()
+            got = self._applies_to[types] = {}
         return got
 
     def applies(self, prop: str, types: tuple[str, ...]) -> bool:

@@ -148,9 +148,11 @@ class RangeCheck:
         if info is None:
             return
         rng, enums, only_enums, datatype = info
-        values = value if isinstance(value, list) else [value]
-        for i, v in enumerate(values):
-            vp = (*path, i) if isinstance(value, list) else path
+        many = isinstance(value, list)
+        for i, v in enumerate(value if many else [value]):
+            if isinstance(v, str) and not only_enums:
+                continue  # text where an entity is expected is fine: no path to build
+            vp = (*path, i) if many else path
             if isinstance(v, dict):
                 self.node(prop, rng, v, vp, report, only_enums)
             elif isinstance(v, str):

@@ -115,6 +115,7 @@ class _NodeCheck:
     def run(self) -> list[Finding]:
         known, unknown = self.types()
         ranged = bool(known) and not unknown  # no cascade below an unknown type
+        applies = self.lookups.applies_to(tuple(known))
         known_t = tuple(known)
         lookups = self.lookups
         table = self.terms.memo.get(lookups)
@@ -136,7 +137,10 @@ class _NodeCheck:
                 self.status(name, key)
             if not ranged:
                 continue
-            if not lookups.applies(name, known_t) and not self.expected(name, known, key):
+            fits = applies.get(name)
+            if fits is None:
+                fits = applies[name] = lookups.applies(name, known_t)
+            if not fits and not self.expected(name, known, key):
                 continue
             # a lone string only needs a look when the range is all enumerations
             if info is None or (isinstance(value, str) and not info.only_enums):

@@ -21,7 +21,7 @@ from ldpress.jsonld import expand
 from ldpress.validate import expansion
 from ldpress.validate.fastcheck import fast_check, fast_check_closed
 from ldpress.validate.fastexpand import fast_expand, is_schema_context
-from ldpress.validate.jsonldwalk import iter_context_urls, names_other_context
+from ldpress.validate.jsonldscan import iter_context_urls, names_other_context
 from tests.conftest import CORPUS, SCHEMAORG, needs_shared
 from tests.support.blocks import doc_source, make_context
 from tests.support.schemaorg_examples import iter_examples

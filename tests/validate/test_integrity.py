@@ -9,6 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ldpress.validate import integrity
+from ldpress.validate.pageids import Page
 from tests.support.blocks import doc_source, make_context
 
 CTX = "https://schema.org"
@@ -87,7 +88,7 @@ _TEXT = st.lists(st.sampled_from([*_TOKENS, "http", "HTTPS", "foo", "2024"]), ma
 def test_string_lookup_resolves_as_urljoin_does(base: str, ids: list[str], value: str) -> None:
     """The shortcuts of _Page (one urljoin for all ``#...`` ids, no urljoin for a string no
     described @id can end with) give what resolving every string with urljoin gives."""
-    page = integrity._Page(base)
+    page = Page(base)
     for raw in ids:
         assert page.norm(raw) == (
             raw if "://" in raw or raw.startswith("_:") else urljoin(base, raw)

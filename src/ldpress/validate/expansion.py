@@ -25,12 +25,8 @@ from ldpress.findings import Finding, Severity, json_path
 from ldpress.jsonld import OfflineLoader, default_loader, expand
 from ldpress.validate.fastcheck import fast_check, fast_check_closed
 from ldpress.validate.fastexpand import Terms, is_schema_context, schema_terms
-from ldpress.validate.jsonldwalk import (
-    BlockWalk,
-    find_path,
-    iter_context_urls,
-    names_other_context,
-)
+from ldpress.validate.jsonldscan import find_path, iter_context_urls, names_other_context
+from ldpress.validate.jsonldwalk import BlockWalk
 from ldpress.validate.model import Block, Context, Source
 
 TERMS = "jsonld.terms"

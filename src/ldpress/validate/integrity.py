@@ -19,11 +19,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag
 
 from ldpress.findings import Finding, Severity, json_path
 from ldpress.validate.blockterms import nodes_with_terms
@@ -31,82 +29,10 @@ from ldpress.validate.expansion import base_of, loader_for
 from ldpress.validate.fastexpand import MEMO_LIMIT, Terms
 from ldpress.validate.model import Block, Context, PathTuple, Source
 from ldpress.validate.nodes import NodeAt, as_list, is_reference, iter_nodes, node_id, term_name
+from ldpress.validate.pageids import Page, Top
 from ldpress.validate.vocabrange import vocab_for
 
 RULE_URL = "https://www.w3.org/TR/json-ld11/#node-identifiers"
-_Top = tuple[int, PathTuple]  # (block index, path of the top-level node that holds a node)
-
-
-@dataclass(slots=True)
-class _Page:
-    """The nodes of one source, with their ids normalised against the page URL."""
-
-    base: str | None
-    described: dict[str, list[NodeAt]] = field(default_factory=dict)
-    refs: list[tuple[NodeAt, str, _Top]] = field(default_factory=list)  # (ref, id, owner)
-    tops: dict[_Top, NodeAt] = field(default_factory=dict)
-    owners: dict[str, set[_Top]] = field(default_factory=dict)  # id -> tops describing it
-
-    _norm: dict[str, str] = field(default_factory=dict)
-    _fragment_base: str | None = None
-    _tails: frozenset[str] | None = None
-    _scheme: str = ""
-
-    def norm(self, iri: str) -> str:
-        got = self._norm.get(iri)
-        if got is None:
-            if not self.base or iri.startswith("_:") or "://" in iri:
-                got = iri
-            elif iri[:1] == "#" and len(iri) > 1 and not _UNSAFE.intersection(iri):
-                got = self.fragment_base() + iri
-            else:
-                got = urljoin(self.base, iri)
-            self._norm[iri] = got
-        return got
-
-    def fragment_base(self) -> str:
-        """What ``urljoin(base, "#f")`` puts before ``#f``: the same for every non-empty
-        fragment, so one urljoin per page serves all of a page's ``#...`` ids."""
-        if self._fragment_base is None:
-            self._fragment_base = urljoin(self.base or "", "#x")[:-2]
-        return self._fragment_base
-
-    def is_described(self, value: str) -> bool:
-        """Whether ``value``, resolved against the page URL, is an @id described on the page.
-
-        Most strings are text (names, dates, headlines), and resolving each costs a urljoin:
-        a plain one-segment string (no ``/ ? # ; :``, no dot segment, nothing urljoin strips)
-        resolves to an IRI ending in ``/`` + itself (or to itself), so unless some described
-        @id ends that way it cannot be one."""
-        if self.base:
-            if self._tails is None:
-                self._tails = frozenset(d.rsplit("/", 1)[-1] for d in self.described)
-                self._scheme = urlsplit(self.base).scheme
-            if value not in self._tails and _plain(value, self._scheme):
-                return False
-        return self.norm(value) in self.described
-
-    first_top_id: str | None = None
-
-    def page_bases(self) -> set[str]:
-        """The document's own URL (without fragment): the page's, else its first top-level
-        node's @id base."""
-        own = self.base or self.first_top_id
-        return {urldefrag(own)[0]} if own else set()
-
-
-_UNSAFE = frozenset("\t\r\n")  # urljoin removes them before parsing
-_NOT_PLAIN = re.compile(r"[/?#;\t\r\n]")
-
-
-def _plain(value: str, scheme: str) -> bool:
-    """Whether urljoin resolves ``value`` to itself or to an IRI ending in ``/`` + itself: one
-    path segment, no dot segment, nothing urljoin strips or splits off (a ``:`` is fine unless
-    what stands before it is the page's own scheme, which urljoin would take as one)."""
-    if value[:1] <= " " or value in (".", "..") or _NOT_PLAIN.search(value):
-        return False
-    head, colon, _ = value.partition(":")
-    return not colon or head.lower() != scheme
 
 
 def check(source: Source, ctx: Context) -> Iterator[Finding]:
@@ -134,8 +60,8 @@ def _owner(path: PathTuple, depth: int) -> PathTuple:
     return path[:depth]
 
 
-def _collect(source: Source, ctx: Context) -> _Page:
-    page = _Page(base_of(source, ctx))
+def _collect(source: Source, ctx: Context) -> Page:
+    page = Page(base_of(source, ctx))
     for block in source.blocks:
         if not block.parsed:
             continue
@@ -165,7 +91,7 @@ def _is_local(iri: str, raw: str, bases: set[str]) -> bool:
     return "#" in iri and urldefrag(iri)[0] in bases
 
 
-def _dangling(page: _Page) -> Iterator[Finding]:
+def _dangling(page: Page) -> Iterator[Finding]:
     bases = page.page_bases()
     for at, iri, _ in page.refs:
         raw = node_id(at.node) or ""
@@ -182,7 +108,7 @@ def _dangling(page: _Page) -> Iterator[Finding]:
             )
 
 
-def _string_refs(source: Source, ctx: Context, page: _Page) -> Iterator[Finding]:
+def _string_refs(source: Source, ctx: Context, page: Page) -> Iterator[Finding]:
     if not page.described:
         return
     loader = loader_for(ctx)
@@ -240,7 +166,7 @@ def _literals(value: Any) -> frozenset[Any] | None:
     return frozenset(items)
 
 
-def _conflicts(page: _Page, ctx: Context) -> Iterator[Finding]:
+def _conflicts(page: Page, ctx: Context) -> Iterator[Finding]:
     vocab = vocab_for(ctx)
     for iri, nodes in page.described.items():
         first = nodes[0]
@@ -278,8 +204,8 @@ def _conflict(at: NodeAt, key: str, iri: str, what: str) -> Finding:
     )
 
 
-def _unreachable(page: _Page) -> Iterator[Finding]:
-    linked: set[_Top] = set()  # top-level nodes that take part in an @id link
+def _unreachable(page: Page) -> Iterator[Finding]:
+    linked: set[Top] = set()  # top-level nodes that take part in an @id link
     for _at, iri, owner in page.refs:
         targets = page.owners.get(iri, set()) - {owner}
         if targets:

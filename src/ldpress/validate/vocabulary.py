@@ -22,7 +22,7 @@ from ldpress.validate.blockterms import nodes_with_terms
 from ldpress.validate.expansion import loader_for
 from ldpress.validate.fastexpand import MEMO_LIMIT, Terms
 from ldpress.validate.model import Context, PathTuple, Source
-from ldpress.validate.nodes import NodeAt, as_list, node_id
+from ldpress.validate.nodes import NodeAt, node_id
 from ldpress.validate.vocablookups import ANNOTATION, UNKNOWN, RangeInfo
 from ldpress.validate.vocabrange import NodeTypes, RangeCheck, vocab_for
 from ldpress.vocab import Vocabulary, load_vocabulary
@@ -162,22 +162,22 @@ class _NodeCheck:
         if key is None:
             return [], False
         raw = self.at.node[key]
+        many = isinstance(raw, list)
         known: list[str] = []
         unknown = False
         name_of = self.terms.schema_name
-        for i, t in enumerate(as_list(raw)):
+        for i, t in enumerate(raw if many else [raw]):
             name = name_of(t) if isinstance(t, str) else None
             if name is None:
                 continue
-            here: PathTuple | str = (*self.at.path, key, i) if isinstance(raw, list) else key
             if self.vocab.is_type(name):
                 known.append(name)
-                self.status(name, here)
+                if self.lookups.prop(name)[1]:  # superseded or pending: a finding to make
+                    self.status(name, (*self.at.path, key, i) if many else key)
             else:
                 unknown = True
-                self.unknown(
-                    name, here if isinstance(here, tuple) else (*self.at.path, key), "type"
-                )
+                path = (*self.at.path, key, i) if many else (*self.at.path, key)
+                self.unknown(name, path, "type")
         if known:  # additionalType adds types to a typed node (see additional_types)
             extra = self.ranges.types.extra(self.at.node, self.terms)
             known += [t for t in extra if t not in known]

@@ -134,8 +134,20 @@ def schema_terms() -> Terms:
     return Terms.initial(loader).with_context("https://schema.org")
 
 
+_CONTEXT_URLS: dict[str, bool] = {}
+
+
 def is_schema_context(value: Any) -> bool:
-    return isinstance(value, str) and is_schema_context_url(value)
+    """Whether ``value`` is a spelling of the schema.org context URL; memoised (a regex
+    match otherwise), as pages name the same few URLs in every block."""
+    if not isinstance(value, str):
+        return False
+    got = _CONTEXT_URLS.get(value)
+    if got is None:
+        if len(_CONTEXT_URLS) > 1024:
+            _CONTEXT_URLS.clear()
+        got = _CONTEXT_URLS[value] = is_schema_context_url(value)
+    return got
 
 
 @lru_cache(maxsize=64)

@@ -61,9 +61,12 @@ def is_reference(node: Any) -> bool:
     return isinstance(node, dict) and len(node) == 1 and node_id(node) is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NodeAt:
-    """A node object of a block, with its JSON path and the block it is in."""
+    """A node object of a block, with its JSON path and the block it is in.
+
+    Not frozen, but never assigned to: a frozen dataclass sets each field through
+    ``object.__setattr__`` (~2x the cost), and one is made per node of every block."""
 
     block: Block
     path: PathTuple

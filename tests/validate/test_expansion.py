@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from ldpress.findings import Severity
 from ldpress.jsonld import expand
 from ldpress.validate import expansion
-from ldpress.validate.fastcheck import fast_check
+from ldpress.validate.fastcheck import fast_check, fast_check_closed
 from ldpress.validate.fastexpand import fast_expand, is_schema_context
-from ldpress.validate.jsonldwalk import iter_context_urls, names_other_context
+from ldpress.validate.jsonldscan import iter_context_urls, names_other_context
 from tests.conftest import CORPUS, SCHEMAORG, needs_shared
 from tests.support.blocks import doc_source, make_context
 from tests.support.schemaorg_examples import iter_examples
@@ -257,3 +257,34 @@ def test_pyld_value_errors_become_findings(doc: Any) -> None:
     never-raises property); the layer reports it instead of crashing."""
     codes = [f.code for f in expansion.check(doc_source(doc), make_context())]
     assert "jsonld.invalid" in codes
+
+
+def _closed(doc: Any) -> bool:
+    try:
+        return fast_check_closed(doc, None)
+    except Exception:
+        return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(doc=JSON | SCHEMA_DOCS | st.lists(SCHEMA_DOCS, max_size=3))
+def test_a_closed_fast_check_leaves_no_context_url_to_refuse(doc: Any) -> None:
+    """The JSON-LD layer skips the context-URL walk when the fast check saw the whole
+    document: then every context URL in it is schema.org's, and it expands."""
+    if _closed(doc):
+        assert fast_check(doc, None)
+        assert all(is_schema_context(url) for _, url in iter_context_urls(doc))
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"@context": CTX, "@foo": {"@context": "https://x.example/"}},
+        [{"@context": CTX, "name": "a"}, {"@value": {"@context": "https://x.example/"}}],
+        {"@context": CTX, "@graph": [{"@value": 1, "x": [{"@context": "https://x.example/"}]}]},
+    ],
+    ids=["dropped-key", "top-level-value", "graph-value"],
+)
+def test_contexts_the_fast_check_does_not_see_are_still_refused(doc: Any) -> None:
+    assert not _closed(doc)
+    assert "jsonld.remote_context" in [c for c, _ in codes(doc)]

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urljoin
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from ldpress.validate import integrity
+from ldpress.validate.pageids import Page
 from tests.support.blocks import doc_source, make_context
 
 CTX = "https://schema.org"
@@ -56,3 +61,38 @@ def test_same_values_twice_are_no_conflict() -> None:
     assert codes(a, dict(a)) == []
     b = {**a, "name": "Bea"}
     assert codes(a, b) == [("graph.conflict", "$.name")]
+
+
+_BASES = st.sampled_from(
+    [
+        "https://news.example/a/b",
+        "https://news.example",
+        "https://news.example/dir/?q=1#top",
+        "http://news.example/a/../b;p",
+        "https://news.example/x/",
+        "foo://host/path",
+    ]
+)
+_TOKENS = ["a", "b", ".", "/", "#", "?", ";", ":", " ", "\t", "\n", "\x00", "%", "é", "-"]
+_TEXT = st.lists(st.sampled_from([*_TOKENS, "http", "HTTPS", "foo", "2024"]), max_size=6).map(
+    "".join
+)
+
+
+@given(base=_BASES, ids=st.lists(_TEXT, max_size=4), value=_TEXT)
+@example(base="https://news.example/a/b", ids=["a"], value="HTTPS:a")  # taken as a scheme
+@example(base="https://news.example/a/b", ids=["a:b"], value="a:b")
+@example(base="https://news.example/a/b", ids=["#x"], value="#x")
+@example(base="https://news.example/a/b", ids=["a"], value="a;")
+@settings(max_examples=400, deadline=None)
+def test_string_lookup_resolves_as_urljoin_does(base: str, ids: list[str], value: str) -> None:
+    """The shortcuts of _Page (one urljoin for all ``#...`` ids, no urljoin for a string no
+    described @id can end with) give what resolving every string with urljoin gives."""
+    page = Page(base)
+    for raw in ids:
+        assert page.norm(raw) == (
+            raw if "://" in raw or raw.startswith("_:") else urljoin(base, raw)
+        )
+        page.described.setdefault(page.norm(raw), [])
+    expected = value if "://" in value or value.startswith("_:") else urljoin(base, value)
+    assert page.is_described(value) == (expected in page.described)

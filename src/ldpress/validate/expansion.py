@@ -23,14 +23,10 @@ from pyld.jsonld import JsonLdError
 from ldpress.errors import RemoteDocumentRefused
 from ldpress.findings import Finding, Severity, json_path
 from ldpress.jsonld import OfflineLoader, default_loader, expand
-from ldpress.validate.fastcheck import fast_check
+from ldpress.validate.fastcheck import fast_check, fast_check_closed
 from ldpress.validate.fastexpand import Terms, is_schema_context, schema_terms
-from ldpress.validate.jsonldwalk import (
-    BlockWalk,
-    find_path,
-    iter_context_urls,
-    names_other_context,
-)
+from ldpress.validate.jsonldscan import find_path, iter_context_urls, names_other_context
+from ldpress.validate.jsonldwalk import BlockWalk
 from ldpress.validate.model import Block, Context, Source
 
 TERMS = "jsonld.terms"
@@ -108,21 +104,30 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
         if not block.parsed:
             continue
         findings: list[Finding] = []
-        _expand_block(block, ctx, base, findings)
         has_base = source.kind == "html" or base is not None
-        walk = BlockWalk(block, has_base, findings)
-        walk.run(block_terms(block, ctx))
+        if not _expand_block(block, ctx, base, findings, has_base):
+            BlockWalk(block, has_base, findings).run(block_terms(block, ctx))
         yield from findings
 
 
-def _expand_block(block: Block, ctx: Context, base: str | None, findings: list[Finding]) -> None:
-    """Report what stops the block from expanding (the expanded document is not needed)."""
+def _expand_block(
+    block: Block, ctx: Context, base: str | None, findings: list[Finding], has_base: bool
+) -> bool:
+    """Report what stops the block from expanding (the expanded document is not needed);
+    True: it expands and the walk of the block as written would find nothing either."""
     if not isinstance(block.data, dict | list):
         # pyld would take a top-level string for a URL to load: never hand it one
         findings.append(
             _finding(block, (), "jsonld.invalid", "a JSON-LD block must be an object or an array")
         )
-        return
+        return False
+    try:
+        closed = fast_check_closed(block.data, base, has_base)
+    except Exception:  # whatever it is, the full sequence below reports it
+        closed = 0
+    if closed:
+        # expands, and names no context but schema.org's or a top-level @vocab
+        return closed == 2
     loader = loader_for(ctx)
     refused = False
     urls = iter_context_urls(block.data) if names_other_context(block.data) else iter(())
@@ -131,7 +136,7 @@ def _expand_block(block: Block, ctx: Context, base: str | None, findings: list[F
             findings.append(_remote(block, path, url))
             refused = True
     if refused:
-        return  # expansion would need the refused context
+        return False  # expansion would need the refused context
     try:
         if not fast_check(block.data, base):
             expand(block.data, base=base, loader=loader)
@@ -144,6 +149,7 @@ def _expand_block(block: Block, ctx: Context, base: str | None, findings: list[F
         # resolved against no base); the block is still bad content, never a crash.
         message = f"JSON-LD expansion failed: {type(exc).__name__}: {exc}"
         findings.append(_finding(block, (), "jsonld.invalid", message[:300]))
+    return False
 
 
 def _remote(block: Block, path: tuple[str | int, ...], url: str) -> Finding:

@@ -21,16 +21,25 @@ from ldpress.validate.fastexpand import (
     schema_terms,
     top_terms,
 )
+from ldpress.validate.jsonldwalk import KEYWORDS, iri_is_clean
 
 _VALUE_KEYS = frozenset(["@value", "@type", "@language"])
+_STRING_CHECKS = ("@id", "@vocab")  # coercions under which a string needs a look
 
 
 class _Checker:
     """:class:`~ldpress.validate.fastexpand._Expander` minus its output; keep them in step."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, has_base: bool | None = None) -> None:
         self.terms = schema_terms()  # replaced by each top-level object's own
         self.base = base
+        # Whether the walk passed over an object or array without looking inside (a dropped
+        # key's value, a top-level value object): one there may hold an @context.
+        self.unseen = False
+        # Whether the JSON-LD layer's BlockWalk would report nothing: no unknown keyword,
+        # dropped term or null, and every IRI clean (judged only when ``has_base`` is given).
+        self.has_base = has_base
+        self.clean = has_base is not None
 
     def use(self, context: Any) -> None:
         terms = top_terms(context)
@@ -43,6 +52,8 @@ class _Checker:
             raise FallBack
         # resolving may raise on a malformed IRI, as it does in the expander: keep the call
         self.terms.value_iri(value, self.base)
+        if self.clean and not iri_is_clean(value, self.terms, bool(self.has_base)):
+            self.clean = False
 
     def document(self, doc: Any) -> None:
         if isinstance(doc, list):
@@ -69,6 +80,8 @@ class _Checker:
         if "@value" in obj:
             if not free:
                 self.value_object(obj)
+            else:
+                self.unseen = True
             return
         seen: set[str] = set()  # the keywords the expander would have put in its output
         terms = self.terms
@@ -79,13 +92,22 @@ class _Checker:
                 if not is_schema_context(value) or terms is not schema_terms():
                     raise FallBack
                 continue
+            if key[:1] == "@" and key not in KEYWORDS:
+                self.clean = False  # an unknown keyword
             iri, kept, coercion = terms.key_info(key)
             if iri is None or not kept:
+                self.clean = False  # a dropped term
+                if isinstance(value, dict | list):
+                    self.unseen = True
                 continue
             if iri[0] == "@":
                 self.keyword(seen, iri, value)
+            elif isinstance(value, str) and coercion not in _STRING_CHECKS:
+                continue  # what :meth:`scalar` would accept, without the calls
             elif value is not None:
                 self.values(value, coercion, free=False)
+            else:
+                self.clean = False  # a null property
 
     def keyword(self, seen: set[str], kw: str, value: Any) -> None:
         if kw in seen:
@@ -106,12 +128,14 @@ class _Checker:
 
     def values(self, value: Any, coercion: str | None, free: bool) -> None:
         if value is None:
+            self.clean = False  # a null list item (a null property is not passed here)
             return
         if isinstance(value, list):
             for item in value:
                 if isinstance(item, list) and free:
                     raise FallBack
-                self.values(item, coercion, free)
+                if not (isinstance(item, str) and coercion not in _STRING_CHECKS and not free):
+                    self.values(item, coercion, free)
         elif isinstance(value, dict):
             self.node(value, free)
         elif not free:
@@ -153,3 +177,20 @@ def fast_check(doc: Any, base: str | None) -> bool:
     except (FallBack, RecursionError):
         return False
     return True
+
+
+def fast_check_closed(doc: Any, base: str | None, has_base: bool | None = None) -> int:
+    """:func:`fast_check`, and the walk looked inside every object and array of ``doc``: then
+    every @context the document holds is one the fast path models (schema.org's, or an
+    inline ``{"@vocab": ...}`` at the top), so there is no remote context to refuse either.
+    0: not so; 1: so; 2: so, and (``has_base`` given: whether relative IRIs have a base)
+    :class:`~ldpress.validate.jsonldwalk.BlockWalk` would report nothing either.  Raises
+    what :func:`fast_check` lets through (pyld's errors on malformed IRIs)."""
+    checker = _Checker(base or "", has_base)
+    try:
+        checker.document(doc)
+    except (FallBack, RecursionError):
+        return 0
+    if checker.unseen:
+        return 0
+    return 2 if checker.clean else 1

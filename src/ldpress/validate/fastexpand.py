@@ -21,9 +21,11 @@ from typing import Any
 from pyld import jsonld
 
 from ldpress.jsonld import OfflineLoader, default_loader, is_schema_context_url
+from ldpress.vocab.index import term_from_iri
 
 _ABSOLUTE_IRI = re.compile(r"^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$")  # pyld's own test
 _CACHE_LIMIT = 50_000
+MEMO_LIMIT = _CACHE_LIMIT  # for the per-key tables layers keep in Terms.memo
 
 
 class FallBack(Exception):
@@ -51,6 +53,10 @@ class Terms:
         self._keys: dict[str, str | None] = {}
         self._values: dict[tuple[str, str | None], str] = {}
         self._info: dict[str, tuple[str | None, bool, str | None]] = {}
+        self._names: dict[str, str | None] = {}
+        # Per-key answers a layer derives from these terms (and, say, a vocabulary), under a
+        # key the layer picks: kept as long as the terms, like the look-ups above.
+        self.memo: dict[Any, dict[str, Any]] = {}
 
     @classmethod
     def initial(cls, loader: OfflineLoader) -> Terms:
@@ -73,6 +79,20 @@ class Terms:
             self._keys.clear()
         self._keys[key] = iri
         return iri
+
+    def schema_name(self, key: str) -> str | None:
+        """The schema.org term a key (or type name) names, None for keywords and foreign
+        terms; memoized: the vocabulary and graph layers ask it of every key of every node."""
+        try:
+            return self._names[key]
+        except KeyError:
+            pass
+        iri = self.key_iri(key)
+        name = None if iri is None or iri.startswith("@") else (term_from_iri(iri) or None)
+        if len(self._names) > _CACHE_LIMIT:
+            self._names.clear()
+        self._names[key] = name
+        return name
 
     def key_info(self, key: str) -> tuple[str | None, bool, str | None]:
         """A key's IRI, whether expansion keeps it (a keyword or an absolute IRI) and its
@@ -114,8 +134,20 @@ def schema_terms() -> Terms:
     return Terms.initial(loader).with_context("https://schema.org")
 
 
+_CONTEXT_URLS: dict[str, bool] = {}
+
+
 def is_schema_context(value: Any) -> bool:
-    return isinstance(value, str) and is_schema_context_url(value)
+    """Whether ``value`` is a spelling of the schema.org context URL; memoised (a regex
+    match otherwise), as pages name the same few URLs in every block."""
+    if not isinstance(value, str):
+        return False
+    got = _CONTEXT_URLS.get(value)
+    if got is None:
+        if len(_CONTEXT_URLS) > 1024:
+            _CONTEXT_URLS.clear()
+        got = _CONTEXT_URLS[value] = is_schema_context_url(value)
+    return got
 
 
 @lru_cache(maxsize=64)
@@ -283,37 +315,3 @@ def fast_expand(doc: Any, base: str | None) -> list[Any] | None:
         return _Expander(base or "").document(doc)
     except (FallBack, RecursionError):
         return None
-
-
-class TermsByPath:
-    """The active context at any node of one block, following its embedded contexts.
-
-    A top-level array item starts from the empty context; an unusable context (refused,
-    invalid) gives None for everything below it, so no layer guesses what its terms mean.
-    """
-
-    def __init__(self, data: Any, loader: OfflineLoader) -> None:
-        self.data = data
-        self.initial = Terms.initial(loader)
-        self._cache: dict[tuple[str | int, ...], Terms | None] = {}
-
-    def at(self, path: tuple[str | int, ...]) -> Terms | None:
-        terms: Terms | None = self.initial
-        obj = self.data
-        for depth in range(len(path) + 1):
-            if depth:
-                obj = obj[path[depth - 1]]
-            if isinstance(obj, dict) and "@context" in obj and terms is not None:
-                here = path[:depth]
-                if here not in self._cache:
-                    self._cache[here] = self._apply(terms, obj["@context"])
-                terms = self._cache[here]
-        return terms
-
-    def _apply(self, terms: Terms, local: Any) -> Terms | None:
-        if is_schema_context(local) and terms in (self.initial, schema_terms()):
-            return schema_terms()
-        try:
-            return terms.with_context(local)
-        except Exception:  # refused or invalid: the JSON-LD layer reports it
-            return None

@@ -20,47 +20,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag
 
 from ldpress.findings import Finding, Severity, json_path
+from ldpress.validate.blockterms import nodes_with_terms
 from ldpress.validate.expansion import base_of, loader_for
-from ldpress.validate.fastexpand import TermsByPath
+from ldpress.validate.fastexpand import MEMO_LIMIT, Terms
 from ldpress.validate.model import Block, Context, PathTuple, Source
 from ldpress.validate.nodes import NodeAt, as_list, is_reference, iter_nodes, node_id, term_name
-from ldpress.validate.vocabrange import schema_name, vocab_for
+from ldpress.validate.pageids import Page, Top
+from ldpress.validate.vocabrange import vocab_for
 
 RULE_URL = "https://www.w3.org/TR/json-ld11/#node-identifiers"
-_Top = tuple[int, PathTuple]  # (block index, path of the top-level node that holds a node)
-
-
-@dataclass(slots=True)
-class _Page:
-    """The nodes of one source, with their ids normalised against the page URL."""
-
-    base: str | None
-    described: dict[str, list[NodeAt]] = field(default_factory=dict)
-    refs: list[tuple[NodeAt, str, _Top]] = field(default_factory=list)  # (ref, id, owner)
-    tops: dict[_Top, NodeAt] = field(default_factory=dict)
-    owners: dict[str, set[_Top]] = field(default_factory=dict)  # id -> tops describing it
-
-    _norm: dict[str, str] = field(default_factory=dict)
-
-    def norm(self, iri: str) -> str:
-        got = self._norm.get(iri)
-        if got is None:
-            local = self.base is not None and not iri.startswith("_:") and "://" not in iri
-            got = self._norm[iri] = urljoin(self.base, iri) if self.base and local else iri
-        return got
-
-    first_top_id: str | None = None
-
-    def page_bases(self) -> set[str]:
-        """The document's own URL (without fragment): the page's, else its first top-level
-        node's @id base."""
-        own = self.base or self.first_top_id
-        return {urldefrag(own)[0]} if own else set()
 
 
 def check(source: Source, ctx: Context) -> Iterator[Finding]:
@@ -72,23 +44,30 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     yield from _unreachable(page)
 
 
-def _top_paths(block: Block) -> list[PathTuple]:
+def _top_depth(block: Block) -> int:
+    """How many leading steps of a node's path name the top-level node holding it: 2 under
+    a top-level ``@graph`` array, 1 in a top-level array, else 0 (the block is one node)."""
     data = block.data
     if isinstance(data, dict) and isinstance(data.get("@graph"), list):
-        return [("@graph", i) for i in range(len(data["@graph"]))]
-    if isinstance(data, list):
-        return [(i,) for i in range(len(data))]
-    return [()]
+        return 2
+    return 1 if isinstance(data, list) else 0
 
 
-def _collect(source: Source, ctx: Context) -> _Page:
-    page = _Page(base_of(source, ctx))
+def _owner(path: PathTuple, depth: int) -> PathTuple:
+    if depth == 2:
+        # the block's own object (path ()) and its keys beside @graph belong to no item
+        return path[:2] if len(path) >= 2 and path[0] == "@graph" else ()
+    return path[:depth]
+
+
+def _collect(source: Source, ctx: Context) -> Page:
+    page = Page(base_of(source, ctx))
     for block in source.blocks:
         if not block.parsed:
             continue
-        tops = _top_paths(block)
+        depth = _top_depth(block)
         for at in iter_nodes(block):
-            owner = next((t for t in tops if at.path[: len(t)] == t), ())
+            owner = _owner(at.path, depth)
             key = (block.index, owner)
             nid = node_id(at.node)
             if at.path == owner:
@@ -100,8 +79,9 @@ def _collect(source: Source, ctx: Context) -> _Page:
             if is_reference(at.node):
                 page.refs.append((at, page.norm(nid), key))
             else:
-                page.described.setdefault(page.norm(nid), []).append(at)
-                page.owners.setdefault(page.norm(nid), set()).add(key)
+                norm = page.norm(nid)
+                page.described.setdefault(norm, []).append(at)
+                page.owners.setdefault(norm, set()).add(key)
     return page
 
 
@@ -111,7 +91,7 @@ def _is_local(iri: str, raw: str, bases: set[str]) -> bool:
     return "#" in iri and urldefrag(iri)[0] in bases
 
 
-def _dangling(page: _Page) -> Iterator[Finding]:
+def _dangling(page: Page) -> Iterator[Finding]:
     bases = page.page_bases()
     for at, iri, _ in page.refs:
         raw = node_id(at.node) or ""
@@ -128,23 +108,25 @@ def _dangling(page: _Page) -> Iterator[Finding]:
             )
 
 
-def _string_refs(source: Source, ctx: Context, page: _Page) -> Iterator[Finding]:
+def _string_refs(source: Source, ctx: Context, page: Page) -> Iterator[Finding]:
     if not page.described:
         return
     loader = loader_for(ctx)
     for block in source.blocks:
-        if not block.parsed:
-            continue
-        by_path = TermsByPath(block.data, loader)
-        for at in iter_nodes(block):
-            terms = by_path.at(at.path)
+        for at, terms in nodes_with_terms(block, loader):
+            literal = _literal_keys(terms)
             for key, value in at.node.items():
-                if key.startswith("@") or (terms is not None and terms.coercion(key) == "@id"):
-                    continue
-                if terms is not None and schema_name(terms.key_iri(key)) is None:
+                skip = literal.get(key)
+                if skip is None:
+                    if len(literal) > MEMO_LIMIT:
+                        literal.clear()
+                    skip = literal[key] = key[:1] == "@" or (
+                        terms is not None and _not_literal(terms, key)
+                    )
+                if skip:
                     continue
                 for i, v in enumerate(as_list(value)):
-                    if isinstance(v, str) and v.strip() and page.norm(v) in page.described:
+                    if isinstance(v, str) and v.strip() and page.is_described(v):
                         path = (*at.path, key, i) if isinstance(value, list) else (*at.path, key)
                         yield _finding(
                             at,
@@ -158,6 +140,25 @@ def _string_refs(source: Source, ctx: Context, page: _Page) -> Iterator[Finding]
                         )
 
 
+_LITERAL = "graph.literal"
+
+
+def _literal_keys(terms: Terms | None) -> dict[str, bool]:
+    """Per key, whether :func:`_string_refs` skips it; kept on the terms (a dict that lives
+    for this call when the context is unknown)."""
+    if terms is None:
+        return {}
+    got = terms.memo.get(_LITERAL)
+    if got is None:
+        got = terms.memo[_LITERAL] = {}
+    return got
+
+
+def _not_literal(terms: Terms, key: str) -> bool:
+    """Whether the key's strings are references already (@id-coerced) or not schema.org's."""
+    return terms.key_info(key)[2] == "@id" or terms.schema_name(key) is None
+
+
 def _literals(value: Any) -> frozenset[Any] | None:
     items = as_list(value)
     if not items or not all(isinstance(v, str | int | float | bool) for v in items):
@@ -165,7 +166,7 @@ def _literals(value: Any) -> frozenset[Any] | None:
     return frozenset(items)
 
 
-def _conflicts(page: _Page, ctx: Context) -> Iterator[Finding]:
+def _conflicts(page: Page, ctx: Context) -> Iterator[Finding]:
     vocab = vocab_for(ctx)
     for iri, nodes in page.described.items():
         first = nodes[0]
@@ -203,8 +204,8 @@ def _conflict(at: NodeAt, key: str, iri: str, what: str) -> Finding:
     )
 
 
-def _unreachable(page: _Page) -> Iterator[Finding]:
-    linked: set[_Top] = set()  # top-level nodes that take part in an @id link
+def _unreachable(page: Page) -> Iterator[Finding]:
+    linked: set[Top] = set()  # top-level nodes that take part in an @id link
     for _at, iri, owner in page.refs:
         targets = page.owners.get(iri, set()) - {owner}
         if targets:

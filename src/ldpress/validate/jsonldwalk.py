@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from ldpress.findings import Finding, Severity, json_path
@@ -56,6 +55,9 @@ _HOST_LIKE = re.compile(
     re.IGNORECASE,
 )
 JSONLD_SPEC = "https://www.w3.org/TR/json-ld11/"
+# Keys whose values BlockWalk never looks at: the context (applied before the walk of the
+# node), and the keywords :meth:`BlockWalk.entry` returns on at once.
+_SILENT = frozenset(["@context", "@type", "@value", "@language"])
 
 
 def suggest_keyword(key: str) -> str | None:
@@ -65,61 +67,6 @@ def suggest_keyword(key: str) -> str | None:
             return kw
     close = difflib.get_close_matches(lowered, sorted(KEYWORDS), n=1, cutoff=0.6)
     return close[0] if close else None
-
-
-def iter_context_urls(data: Any, path: PathTuple = ()) -> Iterator[tuple[PathTuple, str]]:
-    """Every context URL a block names (in ``@context`` values, lists of them included)."""
-    if isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from iter_context_urls(item, (*path, i))
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if key == "@context":
-                yield from _context_urls(value, (*path, key))
-            else:
-                yield from iter_context_urls(value, (*path, key))
-
-
-def names_other_context(data: Any) -> bool:
-    """Whether any ``@context`` in the block is other than a schema.org context URL: when
-    not, :func:`iter_context_urls` has nothing to report, and this costs no path tuples."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "@context":
-                if not is_schema_context(value):
-                    return True
-            elif isinstance(value, dict | list) and names_other_context(value):
-                return True
-    elif isinstance(data, list):
-        return any(isinstance(item, dict | list) and names_other_context(item) for item in data)
-    return False
-
-
-def _context_urls(value: Any, path: PathTuple) -> Iterator[tuple[PathTuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _context_urls(item, (*path, i))
-    elif isinstance(value, dict) and isinstance(value.get("@import"), str):
-        yield (*path, "@import"), value["@import"]
-
-
-def find_path(data: Any, keys: tuple[str, ...], path: PathTuple = ()) -> PathTuple | None:
-    """Path of the first occurrence of any of ``keys`` (depth first), else None."""
-    if isinstance(data, list):
-        for i, item in enumerate(data):
-            found = find_path(item, keys, (*path, i))
-            if found is not None:
-                return found
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if key in keys:
-                return (*path, key)
-            found = find_path(value, keys, (*path, key))
-            if found is not None:
-                return found
-    return None
 
 
 def loses_everything(obj: dict[str, Any]) -> bool:
@@ -138,6 +85,26 @@ def looks_like_jsonld(data: Any) -> bool:
         isinstance(item, dict) and any(k.startswith("@") or is_absolute_iri(k) for k in item)
         for item in items
     )
+
+
+_BAD_CHARS, _HOST, _NO_BASE = 1, 2, 3
+
+
+def iri_issue(expanded: str, has_base: bool) -> int:
+    """What :meth:`BlockWalk.iri` reports on an @id (or @id-coerced) string expanded
+    without a base: 0 nothing, else which finding."""
+    if _BAD_IRI_CHARS.search(expanded):
+        return _BAD_CHARS
+    if is_absolute_iri(expanded):
+        return 0
+    if _HOST_LIKE.match(expanded):
+        return _HOST
+    return 0 if has_base else _NO_BASE
+
+
+def iri_is_clean(value: str, terms: Terms, has_base: bool) -> bool:
+    """Whether :meth:`BlockWalk.iri` reports nothing on ``value`` under ``terms``."""
+    return value.startswith("_:") or not iri_issue(terms.value_iri(value, None), has_base)
 
 
 class BlockWalk:
@@ -185,8 +152,19 @@ class BlockWalk:
                 terms = None
         nid = node_id(obj)
         for key, value in obj.items():
-            if key != "@context":
-                self.entry(key, value, (*path, key), terms, nid)
+            if key in _SILENT:
+                continue  # nothing :meth:`entry` reports on, whatever the value
+            if terms is not None and key[:1] != "@":
+                iri, kept, coercion = terms.key_info(key)
+                if kept and iri[0] != "@" and value is not None:  # type: ignore[index]
+                    # a property expansion keeps: what :meth:`entry` then :meth:`values`
+                    # would do, without building a path for a scalar that needs no look
+                    if isinstance(value, dict | list):
+                        self.values(value, (*path, key), terms, coercion, nid)
+                    elif coercion == "@id" and isinstance(value, str):
+                        self.iri(value, (*path, key), terms, nid)
+                    continue
+            self.entry(key, value, (*path, key), terms, nid)
 
     def entry(self, key: str, value: Any, path: PathTuple, terms: Terms | None, nid: Any) -> None:
         if key.startswith("@") and key not in KEYWORDS:
@@ -244,7 +222,9 @@ class BlockWalk:
                         "a null list item, dropped by expansion",
                         nid,
                     )
-                else:
+                elif isinstance(item, dict | list) or (
+                    coercion == "@id" and isinstance(item, str)
+                ):  # other scalars need no look: no call, no path
                     self.values(item, (*path, i), terms, coercion, nid)
         elif isinstance(value, dict):
             self.node(value, path, terms)
@@ -255,7 +235,8 @@ class BlockWalk:
         if not isinstance(value, str) or value.startswith("_:"):
             return
         expanded = terms.value_iri(value, None) if terms else value
-        if _BAD_IRI_CHARS.search(expanded):
+        issue = iri_issue(expanded, self.has_base)
+        if issue == _BAD_CHARS:
             self.add(
                 path,
                 "jsonld.invalid_iri",
@@ -264,9 +245,7 @@ class BlockWalk:
                 nid,
                 "percent-encode the offending characters",
             )
-        elif is_absolute_iri(expanded):
-            return
-        elif _HOST_LIKE.match(expanded):
+        elif issue == _HOST:
             self.add(
                 path,
                 "jsonld.relative_iri",
@@ -276,7 +255,7 @@ class BlockWalk:
                 nid,
                 f"write https://{value}",
             )
-        elif not self.has_base:
+        elif issue == _NO_BASE:
             self.add(
                 path,
                 "jsonld.relative_iri",

@@ -8,9 +8,9 @@ author wrote; anything they cannot name is left to the expansion-based checks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ldpress.validate.model import Block, PathTuple
 from ldpress.vocab.index import term_from_iri
@@ -51,7 +51,8 @@ def type_names(node: dict[str, Any]) -> list[str]:
 
 
 def node_id(node: dict[str, Any]) -> str | None:
-    value = node.get("@id", node.get("id"))
+    # ``node.get("@id", node.get("id"))`` without the second look-up when "@id" is there
+    value = node["@id"] if "@id" in node else node.get("id")
     return value if isinstance(value, str) else None
 
 
@@ -60,9 +61,12 @@ def is_reference(node: Any) -> bool:
     return isinstance(node, dict) and len(node) == 1 and node_id(node) is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NodeAt:
-    """A node object of a block, with its JSON path and the block it is in."""
+    """A node object of a block, with its JSON path and the block it is in.
+
+    Not frozen, but never assigned to: a frozen dataclass sets each field through
+    ``object.__setattr__`` (~2x the cost), and one is made per node of every block."""
 
     block: Block
     path: PathTuple
@@ -81,21 +85,55 @@ def iter_nodes(block: Block) -> Iterator[NodeAt]:
         return iter(())
     nodes = block.memo.get("nodes")
     if nodes is None:
-        nodes = block.memo["nodes"] = list(_walk_nodes(block))
+        nodes = block.memo["nodes"] = [at for at, _ in walk_scoped(block, _same, None)]
     return iter(nodes)
 
 
-def _walk_nodes(block: Block) -> Iterator[NodeAt]:
-    stack: list[tuple[PathTuple, Any]] = [((), block.data)]
+S = TypeVar("S")
+_SKIP = frozenset(TYPE_KEYS + ID_KEYS + ("@context",))
+_WRAPPERS = ("@graph", "@list", "@set")
+_NESTS = (dict, list)
+
+
+def _same(_local: Any, _path: PathTuple, scope: S) -> S:
+    return scope
+
+
+def walk_scoped(
+    block: Block, enter: Callable[[Any, PathTuple, S], S], start: S
+) -> list[tuple[NodeAt, S]]:
+    """The nodes of :func:`iter_nodes`, each with a scope: ``start`` at the top, and
+    ``enter(local_context, path, scope)`` at each object holding an ``@context`` (the
+    object's own context applies to itself and everything below it)."""
+    out: list[tuple[NodeAt, S]] = []
+    stack: list[tuple[PathTuple, Any, S]] = [((), block.data, start)]
     while stack:
-        path, value = stack.pop()
+        path, value, scope = stack.pop()
         if isinstance(value, list):
-            stack.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))
+            # scalars hold no nodes: not pushed at all
+            items = [((*path, i), v, scope) for i, v in enumerate(value) if isinstance(v, _NESTS)]
+            items.reverse()
+            stack.extend(items)
             continue
         if not isinstance(value, dict) or _is_value_object(value):
             continue
-        keys = [k for k in value if k != "@context"]
-        if keys and not (len(keys) == 1 and keys[0] in ("@graph", "@list", "@set")):
-            yield NodeAt(block, path, value)
-        children = [((*path, k), value[k]) for k in keys if k not in TYPE_KEYS + ID_KEYS]
-        stack.extend(reversed(children))
+        if "@context" in value:
+            scope = enter(value["@context"], path, scope)
+            n = len(value) - 1
+        else:
+            n = len(value)
+        if n and not (n == 1 and _only_wrapper(value)):
+            out.append((NodeAt(block, path, value), scope))
+        children = [
+            ((*path, k), v, scope)
+            for k, v in value.items()
+            if isinstance(v, _NESTS) and k not in _SKIP
+        ]
+        children.reverse()
+        stack.extend(children)
+    return out
+
+
+def _only_wrapper(value: dict[str, Any]) -> bool:
+    """Whether the one key besides ``@context`` is ``@graph``, ``@list`` or ``@set``."""
+    return next(k for k in value if k != "@context") in _WRAPPERS

@@ -18,12 +18,13 @@ import difflib
 import os
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from ldpress.findings import Severity
 from ldpress.validate.fastexpand import Terms
 from ldpress.validate.model import Context, PathTuple
 from ldpress.validate.nodes import is_reference, node_id
+from ldpress.validate.vocablookups import lookups_for
 from ldpress.vocab import Vocabulary, load_vocabulary, term_from_iri
 from ldpress.vocab.store import ENV_VAR as VOCAB_ENV
 
@@ -57,69 +58,6 @@ def schema_name(iri: str | None) -> str | None:
     return name or None
 
 
-class Lookups:
-    """Per-term answers of one vocabulary, memoised: a page asks about the same few dozen
-    terms on every node, and each answer otherwise costs several dict look-ups and, for
-    domains and ranges, walks of the type hierarchy."""
-
-    def __init__(self, vocab: Vocabulary) -> None:
-        self.vocab = vocab
-        self._status: dict[str, tuple[tuple[str, ...], bool]] = {}
-        self._applies: dict[tuple[str, tuple[str, ...]], bool] = {}
-        self._ranges: dict[str, RangeInfo | None] = {}
-
-    def status(self, name: str) -> tuple[tuple[str, ...], bool]:
-        """(the terms superseding ``name``, whether it is pending)."""
-        got = self._status.get(name)
-        if got is None:
-            v = self.vocab
-            got = self._status[name] = (tuple(v.superseded_by(name)), v.is_pending(name))
-        return got
-
-    def applies(self, prop: str, types: tuple[str, ...]) -> bool:
-        """``Vocabulary.property_applies`` for a node of ``types``."""
-        key = (prop, types)
-        got = self._applies.get(key)
-        if got is None:
-            got = self._applies[key] = self.vocab.property_applies(prop, set(types))
-        return got
-
-    def range_info(self, prop: str) -> RangeInfo | None:
-        """What range checks need of ``prop`` (None: it has no range)."""
-        if prop in self._ranges:
-            return self._ranges[prop]
-        v = self.vocab
-        rng = v.range(prop)
-        info = None
-        if rng:
-            enums = [r for r in rng if v.is_enumeration(r)]
-            datatype = any(v.is_datatype(r) for r in rng)
-            info = RangeInfo(rng, enums, len(enums) == len(rng), datatype)
-        self._ranges[prop] = info
-        return info
-
-
-class RangeInfo(NamedTuple):
-    """A property's range: its types, its enumerations, whether those are all of it, and
-    whether a datatype (Text, Number...) is among them."""
-
-    rng: list[str]
-    enums: list[str]
-    only_enums: bool
-    datatype: bool
-
-
-_LOOKUPS: dict[int, Lookups] = {}
-
-
-def lookups_for(vocab: Vocabulary) -> Lookups:
-    """The memoised look-ups of ``vocab`` (vocabularies live as long as the process)."""
-    got = _LOOKUPS.get(id(vocab))
-    if got is None or got.vocab is not vocab:
-        got = _LOOKUPS[id(vocab)] = Lookups(vocab)
-    return got
-
-
 def member_name(value: str) -> str | None:
     """The term an enumeration value names: full IRI, ``schema:X`` or bare ``X``."""
     if value.startswith("schema:"):
@@ -140,7 +78,7 @@ def additional_types(node: dict[str, Any], terms: Terms, vocab: Vocabulary) -> l
     """
     out: list[str] = []
     for key, value in node.items():
-        if key.startswith("@") or schema_name(terms.key_iri(key)) != "additionalType":
+        if key.startswith("@") or terms.schema_name(key) != "additionalType":
             continue
         for v in value if isinstance(value, list) else [value]:
             raw = v.get("@id", v.get("@value")) if isinstance(v, dict) else v
@@ -153,17 +91,56 @@ def additional_types(node: dict[str, Any], terms: Terms, vocab: Vocabulary) -> l
     return out
 
 
+class NodeTypes:
+    """The schema.org types of node objects, each computed once per (node, terms) in one
+    layer run: the @id index, the node's own check and range checks of the nodes holding
+    it all ask.  Keys are object ids, so it must not outlive the run's documents."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self._written: dict[tuple[int, int], list[str]] = {}
+        self._extra: dict[tuple[int, int], list[str]] = {}
+
+    def written(self, node: dict[str, Any], terms: Terms) -> list[str]:
+        """schema.org names in the node's @type (or ``type``), as written, in order."""
+        key = (id(node), id(terms))
+        got = self._written.get(key)
+        if got is None:
+            raw = node.get("@type", node.get("type"))
+            name_of = terms.schema_name
+            got = self._written[key] = [
+                name
+                for t in (raw if isinstance(raw, list) else [raw])
+                if isinstance(t, str) and (name := name_of(t)) is not None
+            ]
+        return got
+
+    def extra(self, node: dict[str, Any], terms: Terms) -> list[str]:
+        """:func:`additional_types` of the node."""
+        key = (id(node), id(terms))
+        got = self._extra.get(key)
+        if got is None:
+            got = self._extra[key] = additional_types(node, terms, self.vocab)
+        return got
+
+
 class RangeCheck:
     """Range checks of one block's property values (``typed``: types per @id on the page)."""
 
     def __init__(
-        self, vocab: Vocabulary, terms: Terms, typed: dict[str, set[str]], infos: bool = True
+        self,
+        vocab: Vocabulary,
+        terms: Terms,
+        typed: dict[str, set[str]],
+        infos: bool = True,
+        types: NodeTypes | None = None,
     ) -> None:
         self.vocab = vocab
         self.lookups = lookups_for(vocab)
         self.terms = terms
         self.typed = typed
         self.infos = infos
+        self.types = types if types is not None else NodeTypes(vocab)
 
     def check(self, prop: str, value: Any, path: PathTuple, report: Report) -> None:
         """Report each value of ``prop`` outside its range through ``report``."""
@@ -171,9 +148,11 @@ class RangeCheck:
         if info is None:
             return
         rng, enums, only_enums, datatype = info
-        values = value if isinstance(value, list) else [value]
-        for i, v in enumerate(values):
-            vp = (*path, i) if isinstance(value, list) else path
+        many = isinstance(value, list)
+        for i, v in enumerate(value if many else [value]):
+            if isinstance(v, str) and not only_enums:
+                continue  # text where an entity is expected is fine: no path to build
+            vp = (*path, i) if many else path
             if isinstance(v, dict):
                 self.node(prop, rng, v, vp, report, only_enums)
             elif isinstance(v, str):
@@ -207,11 +186,7 @@ class RangeCheck:
             types = sorted(self.typed.get(nid, ()))
         else:
             types = self.types_of(v)
-        if not types or not all(self.vocab.is_type(t) for t in types):
-            return  # untyped, or an unknown type already reported: no cascade
-        if any(self.vocab.is_subtype(t, r) for t in types for r in rng):
-            return
-        if any(self.vocab.is_subtype(t, "Role") for t in types):
+        if not types or self.lookups.fits(prop, rng, tuple(types)):
             return
         report(
             path,
@@ -222,14 +197,10 @@ class RangeCheck:
         )
 
     def types_of(self, v: dict[str, Any]) -> list[str]:
-        raw = v.get("@type", v.get("type"))
-        names = []
-        for t in raw if isinstance(raw, list) else [raw]:
-            name = schema_name(self.terms.key_iri(t)) if isinstance(t, str) else None
-            if name is not None:
-                names.append(name)
+        names = self.types.written(v, self.terms)
         if names:  # an untyped node stays unchecked, whatever its additionalType says
-            names += [t for t in additional_types(v, self.terms, self.vocab) if t not in names]
+            extra = self.types.extra(v, self.terms)
+            names = names + [t for t in extra if t not in names]
         return names
 
     def member(

@@ -18,11 +18,13 @@ from functools import lru_cache
 from typing import Any
 
 from ldpress.findings import Finding, Severity, json_path
+from ldpress.validate.blockterms import nodes_with_terms
 from ldpress.validate.expansion import loader_for
-from ldpress.validate.fastexpand import Terms, TermsByPath
+from ldpress.validate.fastexpand import MEMO_LIMIT, Terms
 from ldpress.validate.model import Context, PathTuple, Source
-from ldpress.validate.nodes import NodeAt, as_list, iter_nodes, node_id
-from ldpress.validate.vocabrange import RangeCheck, additional_types, schema_name, vocab_for
+from ldpress.validate.nodes import NodeAt, node_id
+from ldpress.validate.vocablookups import ANNOTATION, UNKNOWN, RangeInfo
+from ldpress.validate.vocabrange import NodeTypes, RangeCheck, vocab_for
 from ldpress.vocab import Vocabulary, load_vocabulary
 
 _SEEN_PENDING = "vocab.pending_seen"
@@ -35,13 +37,11 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     nodes = [
         (at, terms)
         for block in source.blocks
-        if block.parsed
-        for by_path in [TermsByPath(block.data, loader)]
-        for at in iter_nodes(block)
-        for terms in [by_path.at(at.path)]
+        for at, terms in nodes_with_terms(block, loader)
         if terms is not None
     ]
-    typed = _typed_ids(nodes, vocab)
+    types = NodeTypes(vocab)
+    typed = _typed_ids(nodes, types)
     infos = ctx.options.infos
     # None: infos are not wanted, so pending terms are not even looked at.
     seen: set[str] | None = ctx.scratch.setdefault(_SEEN_PENDING, set()) if infos else None
@@ -49,7 +49,7 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     for at, terms in nodes:
         rc = ranges.get(id(terms))
         if rc is None:
-            rc = ranges[id(terms)] = RangeCheck(vocab, terms, typed, infos)
+            rc = ranges[id(terms)] = RangeCheck(vocab, terms, typed, infos, types)
         yield from _NodeCheck(vocab, terms, rc, at, seen).run()
 
 
@@ -78,42 +78,22 @@ def did_you_mean(name: str, kind: str) -> str | None:
     return found[0] if found else None
 
 
-def _is_action_annotation(name: str, vocab: Vocabulary) -> bool:
-    """``query-input``, ``result-output``: schema.org's textual shorthand for an Action's
-    PropertyValueSpecification (https://schema.org/docs/actions.html), on real pages mostly
-    the sitelinks SearchAction's ``query-input``.  Not vocabulary terms, but valid."""
-    if "-" not in name:
-        return False
-    base, _, suffix = name.rpartition("-")
-    return suffix in ("input", "output") and vocab.is_property(base)
-
-
-def _typed_ids(nodes: list[tuple[NodeAt, Terms]], vocab: Vocabulary) -> dict[str, set[str]]:
+def _typed_ids(nodes: list[tuple[NodeAt, Terms]], types: NodeTypes) -> dict[str, set[str]]:
     """schema.org type names per @id across the source, to range-check references."""
     out: dict[str, set[str]] = {}
     for at, terms in nodes:
         nid = node_id(at.node)
         if nid is None:
             continue
-        names = set(type_names(at.node, terms))
+        names = set(types.written(at.node, terms))
         if names:
-            names.update(additional_types(at.node, terms, vocab))
+            names.update(types.extra(at.node, terms))
         out.setdefault(nid, set()).update(names)
     return out
 
 
 def type_key(node: dict[str, Any]) -> str | None:
     return "@type" if "@type" in node else "type" if "type" in node else None
-
-
-def type_names(node: dict[str, Any], terms: Terms) -> list[str]:
-    key = type_key(node)
-    names = []
-    for raw in as_list(node.get(key)) if key else []:
-        name = schema_name(terms.key_iri(raw)) if isinstance(raw, str) else None
-        if name is not None:
-            names.append(name)
-    return names
 
 
 class _NodeCheck:
@@ -134,52 +114,74 @@ class _NodeCheck:
 
     def run(self) -> list[Finding]:
         known, unknown = self.types()
+        ranged = bool(known) and not unknown  # no cascade below an unknown type
+        applies = self.lookups.applies_to(tuple(known))
+        known_t = tuple(known)
+        lookups = self.lookups
+        table = self.terms.memo.get(lookups)
+        if table is None:
+            table = self.terms.memo[lookups] = {}
         for key, value in self.at.node.items():
-            if key.startswith("@"):
+            entry = table.get(key)
+            if entry is None:
+                if len(table) > MEMO_LIMIT:
+                    table.clear()
+                entry = table[key] = self._entry(key)
+            if not entry:
+                continue  # a keyword (alias), a foreign term or an Action annotation
+            name, kind, flagged, info = entry
+            if kind == UNKNOWN:
+                self.unknown(name, (*self.at.path, key), "property")
                 continue
-            iri = self.terms.key_iri(key)
-            name = schema_name(iri)
-            if name is None:
-                continue  # a keyword alias or a foreign term
-            path = (*self.at.path, key)
-            if _is_action_annotation(name, self.vocab):
+            if flagged:
+                self.status(name, key)
+            if not ranged:
                 continue
-            if self.property(name, path) and not unknown and known:
-                if not self.expected(name, known, path):
-                    continue
-                self.ranges.check(name, value, path, self.finding)
+            fits = applies.get(name)
+            if fits is None:
+                fits = applies[name] = lookups.applies(name, known_t)
+            if not fits and not self.expected(name, known, key):
+                continue
+            # a lone string only needs a look when the range is all enumerations
+            if info is None or (isinstance(value, str) and not info.only_enums):
+                continue
+            self.ranges.check(name, value, (*self.at.path, key), self.finding)
         return self.out
+
+    def _entry(self, key: str) -> tuple[()] | tuple[str, int, bool, RangeInfo | None]:
+        """What :meth:`run` needs of a key, memoised per terms and vocabulary: () when the
+        key is not checked, else its property name and :meth:`Lookups.prop`'s answer."""
+        name = None if key[:1] == "@" else self.terms.schema_name(key)
+        if name is None:
+            return ()
+        kind, flagged, info = self.lookups.prop(name)
+        return () if kind == ANNOTATION else (name, kind, flagged, info)
 
     def types(self) -> tuple[list[str], bool]:
         key = type_key(self.at.node)
         if key is None:
             return [], False
         raw = self.at.node[key]
+        many = isinstance(raw, list)
         known: list[str] = []
         unknown = False
-        for i, t in enumerate(as_list(raw)):
-            name = schema_name(self.terms.key_iri(t)) if isinstance(t, str) else None
+        name_of = self.terms.schema_name
+        for i, t in enumerate(raw if many else [raw]):
+            name = name_of(t) if isinstance(t, str) else None
             if name is None:
                 continue
-            path = (*self.at.path, key, i) if isinstance(raw, list) else (*self.at.path, key)
             if self.vocab.is_type(name):
                 known.append(name)
-                self.status(name, path)
+                if self.lookups.prop(name)[1]:  # superseded or pending: a finding to make
+                    self.status(name, (*self.at.path, key, i) if many else key)
             else:
                 unknown = True
+                path = (*self.at.path, key, i) if many else (*self.at.path, key)
                 self.unknown(name, path, "type")
         if known:  # additionalType adds types to a typed node (see additional_types)
-            extra = additional_types(self.at.node, self.terms, self.vocab)
+            extra = self.ranges.types.extra(self.at.node, self.terms)
             known += [t for t in extra if t not in known]
         return known, unknown
-
-    def property(self, name: str, path: PathTuple) -> bool:
-        """False (after a finding) when ``name`` is no schema.org property."""
-        if self.vocab.is_property(name):
-            self.status(name, path)
-            return True
-        self.unknown(name, path, "property")
-        return False
 
     def unknown(self, name: str, path: PathTuple, kind: str) -> None:
         if name in self.vocab.retired:
@@ -204,9 +206,13 @@ class _NodeCheck:
         msg = f"{name!r} is not a schema.org {kind} in {self.vocab.label}{note}"
         self.finding(path, code, Severity.ERROR, msg, None, hint)
 
-    def status(self, name: str, path: PathTuple) -> None:
-        """Superseded (warning, each use) and pending (info, once per source) terms."""
+    def status(self, name: str, where: PathTuple | str) -> None:
+        """Superseded (warning, each use) and pending (info, once per source) terms;
+        ``where``: the path, or the node's key holding the term."""
         replacement, pending = self.lookups.status(name)
+        if not replacement and not (pending and self.seen is not None):
+            return
+        path = (*self.at.path, where) if isinstance(where, str) else where
         if replacement:
             self.finding(
                 path,
@@ -226,14 +232,14 @@ class _NodeCheck:
                 name,
             )
 
-    def expected(self, name: str, types: list[str], path: PathTuple) -> bool:
-        if self.lookups.applies(name, tuple(types)):
-            return True
+    def expected(self, name: str, types: list[str], key: str) -> bool:
+        """Whether ``name`` fits a node of ``types`` that ``Lookups.applies`` refused (the
+        Role pattern), else False after a finding."""
         if self._role_pattern(name, types):
             return True
         domain = self.vocab.domain(name)
         self.finding(
-            path,
+            (*self.at.path, key),
             "vocab.unexpected_property",
             Severity.ERROR,
             f"{name!r} is not expected on {' / '.join(types)} (expected on "
@@ -247,7 +253,7 @@ class _NodeCheck:
         if not any(self.vocab.is_subtype(t, "Role") for t in types):
             return False
         steps = [p for p in self.at.path if isinstance(p, str)]
-        return bool(steps) and schema_name(self.terms.key_iri(steps[-1])) == name
+        return bool(steps) and self.terms.schema_name(steps[-1]) == name
 
     def finding(
         self,

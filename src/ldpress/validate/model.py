@@ -9,7 +9,7 @@ yielding :class:`ldpress.findings.Finding`; layers never raise on bad content.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -33,9 +33,12 @@ class Block:
     parsed: bool = False
     positions: dict[PathTuple, tuple[int, int]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    # Computes ``positions`` on first use: most blocks never need a location, and tracking
-    # positions while parsing costs far more than a plain orjson parse.
-    locator: Callable[[], dict[PathTuple, tuple[int, int]]] | None = None
+    # Computes the block's positions on first use: most blocks never need a location, and
+    # tracking positions while parsing costs far more than a plain orjson parse.  What it
+    # returns may convert each position only when asked (a block has thousands of paths
+    # and its findings ask for a few); ``positions`` set directly take precedence.
+    locator: Callable[[], Mapping[PathTuple, tuple[int, int]]] | None = None
+    located: Mapping[PathTuple, tuple[int, int]] | None = None
     # What layers derive from ``data`` and share (e.g. the node list of nodes.iter_nodes):
     # computed once per block instead of once per layer.
     memo: dict[str, Any] = field(default_factory=dict)
@@ -44,15 +47,19 @@ class Block:
         """(line, column) in the source of the value at ``path`` (or of the key holding it),
         else of its nearest located ancestor, else of the block itself."""
         if self.locator is not None:
-            self.positions = {**self.locator(), **self.positions}
+            self.located = self.locator()
             self.locator = None
+        located = self.located
         p = tuple(path)
-        while p:
+        while True:
             pos = self.positions.get(p)
+            if pos is None and located is not None:
+                pos = located.get(p)
             if pos is not None:
                 return pos
+            if not p:
+                return self.line, self.column
             p = p[:-1]
-        return self.positions.get((), (self.line, self.column))
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ The block's ``locator`` computes JSON-path positions only when a finding first n
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import orjson
@@ -162,17 +162,36 @@ def _accept(block: Block, data: Any, maps: list[OffsetMap], text: str, starts: l
 
 def _locator(
     block: Block, maps: list[OffsetMap], text: str, starts: list[int]
-) -> Callable[[], dict[PathTuple, tuple[int, int]]]:
-    def locate() -> dict[PathTuple, tuple[int, int]]:
-        loc = _Located(block, maps)
-        out: dict[PathTuple, tuple[int, int]] = {}
+) -> Callable[[], Mapping[PathTuple, tuple[int, int]]]:
+    def locate() -> Mapping[PathTuple, tuple[int, int]]:
+        offsets: dict[PathTuple, int] = {}
         several = len(starts) > 1
         for i, start in enumerate(starts):
-            prefix: PathTuple = (i,) if several else ()
-            for path, offset in locate_paths(text, start, prefix).items():
-                out[path] = loc.position(offset)
-        if several:
-            out[()] = (block.line, block.column)
-        return out
+            offsets.update(locate_paths(text, start, (i,) if several else ()))
+        # Several values read as one list: the list itself sits where the block does,
+        # which Block.locate answers when no path matches.
+        return _Positions(offsets, _Located(block, maps))
 
     return locate
+
+
+class _Positions(Mapping[PathTuple, tuple[int, int]]):
+    """A block's JSON paths → page positions, each converted from its offset when asked:
+    a block has thousands of paths and its findings ask for a handful."""
+
+    def __init__(self, offsets: dict[PathTuple, int], loc: _Located) -> None:
+        self._offsets = offsets
+        self._loc = loc
+
+    def __getitem__(self, path: PathTuple) -> tuple[int, int]:
+        return self._loc.position(self._offsets[path])
+
+    def get(self, path: PathTuple, default: Any = None) -> Any:
+        offset = self._offsets.get(path)
+        return default if offset is None else self._loc.position(offset)
+
+    def __iter__(self) -> Iterator[PathTuple]:
+        return iter(self._offsets)
+
+    def __len__(self) -> int:
+        return len(self._offsets)

@@ -80,7 +80,11 @@ def build_file(path: Path, display: str | None = None) -> FileResult:
     result = FileResult(source=data.file, slug=data.slug, findings=list(data.findings))
     if not data.ok:
         return result
-    graph, conflicts = build_graph((n.wire for n in data.nodes), data.main_id, data.file)
+    # to_bundle orders every object's keys itself (both in the direct compaction and after
+    # pyld), so the graph stage need not sort them first.
+    graph, conflicts = build_graph(
+        (n.wire for n in data.nodes), data.main_id, data.file, keys_sorted=False
+    )
     for f in conflicts:
         where = data.locate(f.node_id or "", (f.path or "$.").split(".", 1)[-1])
         located = f.located(line=where.line, column=where.column) if where else f

@@ -193,14 +193,22 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return self.scalar(node)
+        return self.scalar(node, path)
 
-    def scalar(self, node: ScalarNode) -> Any:
+    def scalar(self, node: ScalarNode, path: PathTuple) -> Any:
         # SafeConstructor makes a str scalar its node's value; doing that here skips the
         # constructor's dispatch for the three quarters of a data file's scalars that are text
         if node.tag == _STR:
             return node.value
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, KeyError, IndexError):
+            # An explicit core tag on text it cannot read (``!!int x``, ``!!bool``): PyYAML's
+            # constructors raise plain Python errors there, which would abort the build.
+            kind = node.tag.rsplit(":", 1)[-1]
+            message = f"{node.value!r} is not a YAML {kind}"
+            self.finding("data.yaml_tag", message, node, path)
+            return None
 
     def mapping(self, node: MappingNode, path: PathTuple) -> dict[str, Any]:
         # The common entries (a text key, a plain text value) are handled inline: a data
@@ -214,7 +222,7 @@ class _Builder:
                 key = key_node.value
             else:
                 key = (
-                    self.scalar(key_node)
+                    self.scalar(key_node, (*path, str(key_node.value)))
                     if isinstance(key_node, ScalarNode)
                     else self.loader.construct_object(key_node, deep=True)
                 )

@@ -59,6 +59,24 @@ def test_unsafe_tags_are_refused(parser: str) -> None:
     assert [f.code for f in doc.findings] == ["data.yaml_tag"]
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: !!int x\n", "'x' is not a YAML int"),
+        ("a: !!float x\n", "'x' is not a YAML float"),
+        ("a: !!bool x\n", "'x' is not a YAML bool"),
+        ("a: !!int\n", "'' is not a YAML int"),
+        ("!!int x: 1\n", "'x' is not a YAML int"),
+    ],
+)
+def test_core_tags_on_text_they_cannot_read_are_findings(
+    parser: str, text: str, message: str
+) -> None:
+    doc = load_located(text, "f.yaml")
+    assert [(f.code, f.message, f.line) for f in doc.findings] == [("data.yaml_tag", message, 1)]
+    assert load_located("a: !!int 12\nb: !!float 1.5\n", "f.yaml").data == {"a": 12, "b": 1.5}
+
+
 def test_billion_laughs_does_not_expand(parser: str) -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]

@@ -123,3 +123,12 @@ def test_iri_terms_take_bare_iris_and_single_values_lose_their_list() -> None:
 def test_what_is_not_covered_is_refused_and_pyld_handles_it(node: dict[str, Any]) -> None:
     with pytest.raises(Unsupported):
         compact_nodes([node])
+
+
+def test_a_term_that_sorts_before_the_keywords_still_follows_them() -> None:
+    # "3DModel" (a type name, and a term of the context) is the one term that code point
+    # order puts before "@id"; the published order puts it after "@id" and "@type".
+    node = {"name": "x", "3DModel": "y", "@type": "Person", "@id": "https://example.org/a"}
+    (out,) = compact_nodes([node])
+    assert list(out) == ["@id", "@type", "3DModel", "name"]
+    _same_as_pyld([node])

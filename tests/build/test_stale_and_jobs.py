@@ -3,13 +3,15 @@ per file; ``--jobs N`` gives the same outputs and findings as one process."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from ldpress.build import build_files, build_paths
+from ldpress.build import build_files, build_paths, pipeline
+from ldpress.build.pipeline import YOUNG_THRESHOLD, FileResult
 from ldpress.build.stale import orphaned_outputs, stale_schemas
 from ldpress.cli import app
 from ldpress.schemas import build_schemas
@@ -127,3 +129,23 @@ def test_jobs_write_the_same_bytes(tmp_path: Path) -> None:
     assert names == sorted(p.name for p in (tmp_path / "two").iterdir())
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_the_collector_is_tuned_after_the_first_file_and_restored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    states: list[tuple[int, tuple[int, int, int]]] = []
+    real = pipeline.build_file
+
+    def spy(path: Path, display: str | None = None) -> FileResult:
+        states.append((gc.get_freeze_count(), gc.get_threshold()))
+        return real(path, display)
+
+    monkeypatch.setattr(pipeline, "build_file", spy)
+    before = (gc.get_freeze_count(), gc.get_threshold())
+    sources = sorted(DATA.glob("*.yaml")) * 2
+    results = build_files(sources)
+    assert [r.source for r in results] == [str(p) for p in sources]
+    assert states[0] == before  # the first file fills the caches
+    assert all(count > 0 and t[0] == YOUNG_THRESHOLD for count, t in states[1:])
+    assert (gc.get_freeze_count(), gc.get_threshold()) == before

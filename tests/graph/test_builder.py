@@ -59,6 +59,21 @@ def test_identical_descriptions_merge_and_conflicts_are_errors() -> None:
     assert [(f.code, f.node_id) for f in findings] == [("graph.conflicting_node", "x")]
 
 
+def test_unsorted_graph_differs_from_the_sorted_one_only_in_key_order() -> None:
+    nodes = [
+        {"name": "B", "@type": "Person", "@id": "y"},
+        {"url": "u", "@id": "x", "@type": "Person"},
+        {"name": "A", "@id": "x"},
+    ]
+    ordered, found = build_graph(nodes, "x")
+    unsorted, found_too = build_graph(nodes, "x", keys_sorted=False)
+    assert unsorted == ordered and found == found_too
+    assert [n["@id"] for n in unsorted] == ["x", "y"]
+    assert list(unsorted[1]) == ["name", "@type", "@id"]
+    assert [sort_keys(n) for n in unsorted] == ordered
+    assert list(ordered[1]) == ["@id", "@type", "name"]
+
+
 def test_dangling_same_document_references_are_found() -> None:
     graph = [
         {"@id": f"{URL}#main", "@type": "NewsArticle", "about": [{"@id": f"{URL}#gone"}]},

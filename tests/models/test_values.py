@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
-from ldpress.models import parse_node, to_wire
+from ldpress.models import parse_node, to_wire, values
 from ldpress.models.values import is_calendar_date, is_datetime, is_web_url
 
 
@@ -151,3 +152,13 @@ def test_wrong_enumeration_member() -> None:
 
 def test_text_is_strict() -> None:
     assert _errors({"@type": "NewsArticle", "headline": 12}) == [("string_type", ("headline",))]
+
+
+def test_the_url_whitespace_test_is_exactly_str_isspace() -> None:
+    # is_web_url searches with a regex; it must refuse the characters isspace() names
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()]
+    assert spaces and all(not is_web_url(f"https://example.org/a{c}b") for c in spaces)
+    assert all(
+        bool(values._SPACE.search(c)) == c.isspace() for c in map(chr, range(sys.maxunicode + 1))
+    )
+    assert is_web_url("https://example.org/a\u200bb")  # zero width space is not a space

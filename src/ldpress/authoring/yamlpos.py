@@ -193,31 +193,57 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return self.scalar(node)
+        return self.scalar(node, path)
 
-    def scalar(self, node: ScalarNode) -> Any:
+    def scalar(self, node: ScalarNode, path: PathTuple) -> Any:
         # SafeConstructor makes a str scalar its node's value; doing that here skips the
         # constructor's dispatch for the three quarters of a data file's scalars that are text
         if node.tag == _STR:
             return node.value
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, KeyError, IndexError):
+            # An explicit core tag on text it cannot read (``!!int x``, ``!!bool``): PyYAML's
+            # constructors raise plain Python errors there, which would abort the build.
+            kind = node.tag.rsplit(":", 1)[-1]
+            message = f"{node.value!r} is not a YAML {kind}"
+            self.finding("data.yaml_tag", message, node, path)
+            return None
 
     def mapping(self, node: MappingNode, path: PathTuple) -> dict[str, Any]:
+        # The common entries (a text key, a plain text value) are handled inline: a data
+        # file has a thousand nodes, and the calls to build/scalar/_pos were a third of the
+        # builder's time.  Anything else takes the general path, with the same checks.
         result: dict[str, Any] = {}
+        keys, values, seen = self.out.keys, self.out.values, self.seen
+        leaf_ok = len(path) < MAX_DEPTH and not self.loader.alias_nodes
         for key_node, value_node in node.value:
-            key = (
-                self.scalar(key_node)
-                if isinstance(key_node, ScalarNode)
-                else self.loader.construct_object(key_node, deep=True)
-            )
-            if not isinstance(key, str):
-                key = str(key)
+            if key_node.tag == _STR and type(key_node) is ScalarNode:
+                key = key_node.value
+            else:
+                key = (
+                    self.scalar(key_node, (*path, str(key_node.value)))
+                    if isinstance(key_node, ScalarNode)
+                    else self.loader.construct_object(key_node, deep=True)
+                )
+                if not isinstance(key, str):
+                    key = str(key)
             sub = (*path, key)
             if key in result:
                 self.finding("data.duplicate_key", f"duplicate key {key!r}", key_node, sub)
                 continue
-            self.out.keys[sub] = _pos(key_node)
-            result[key] = self.build(value_node, sub)
+            mark = key_node.start_mark
+            keys[sub] = (mark.line + 1, mark.column + 1)
+            if leaf_ok and value_node.tag == _STR and type(value_node) is ScalarNode:
+                if seen is not None:
+                    if id(value_node) in seen:
+                        raise _AliasSeen
+                    seen.add(id(value_node))
+                mark = value_node.start_mark
+                values[sub] = (mark.line + 1, mark.column + 1)
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, sub)
         return result
 
 

@@ -59,9 +59,18 @@ def order_nodes(nodes: Iterable[dict[str, Any]], main_id: str) -> list[dict[str,
 
 
 def build_graph(
-    nodes: Iterable[dict[str, Any]], main_id: str, file: str | None = None
+    nodes: Iterable[dict[str, Any]],
+    main_id: str,
+    file: str | None = None,
+    *,
+    keys_sorted: bool = True,
 ) -> tuple[list[dict[str, Any]], list[Finding]]:
-    """Deduplicated, ordered nodes with sorted keys, and any merge conflicts."""
+    """Deduplicated, ordered nodes with sorted keys, and any merge conflicts.
+
+    ``keys_sorted=False`` leaves each node's keys in their given order, for a caller whose
+    next step orders them anyway (the build's compaction does, and sorting twice was a
+    tenth of the build's own time per file).
+    """
     by_id: dict[str, dict[str, Any]] = {}
     findings = []
     for node in nodes:
@@ -82,4 +91,4 @@ def build_graph(
                 )
             )
     ordered = order_nodes(by_id.values(), main_id)
-    return [sort_keys(n) for n in ordered], findings
+    return ([sort_keys(n) for n in ordered] if keys_sorted else ordered), findings

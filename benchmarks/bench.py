@@ -152,7 +152,46 @@ def bench_corpus(args: argparse.Namespace, pages: list[Path]) -> float:
         f"  median of {len(runs)} runs' medians: {statistics.median(wall) * 1e3:.3f} ms "
         f"(runs: {', '.join(f'{w * 1e3:.2f}' for w in wall)}); {speedup:.1f}x faster than naive"
     )
+    side_by_side(paths if not args.quick else paths[:20], naive, args.repeat)
     return statistics.median(wall)
+
+
+def side_by_side(paths: list[str], naive: Naive, rounds: int) -> None:
+    """ldpress and the naive pipeline on the same page back to back, in CPU time.
+
+    The passes above run one after the other, so a host whose speed drifts between them
+    (this one drifts by up to 40% within minutes) skews their ratio either way.  Here each
+    page is validated by both in turn, the order alternating from page to page and round to
+    round; a page's figure is its median over the rounds.  ldpress runs exactly what a
+    streaming run does per file (read, load, every layer), without the cache.
+    """
+    from ldpress.validate import layers as wiring
+    from ldpress.validate.model import Options
+    from ldpress.validate.pipeline import validate_source
+
+    layers, loader, options = wiring.default_layers(), wiring.default_loader(), Options()
+
+    def ours(path: str) -> None:
+        with open(path, "rb") as fh:  # noqa: PTH123 - as the pipeline reads a file
+            validate_source(loader(path, fh.read()), options, layers)
+
+    def theirs(path: str) -> None:
+        with open(path, "rb") as fh:  # noqa: PTH123
+            naive.page(fh.read())
+
+    times: dict[Any, list[list[float]]] = {ours: [[] for _ in paths], theirs: [[] for _ in paths]}
+    for r in range(rounds):
+        for i, path in enumerate(paths):
+            for fn in (ours, theirs) if (i + r) % 2 == 0 else (theirs, ours):
+                c = time.thread_time()
+                fn(path)
+                times[fn][i].append(time.thread_time() - c)
+    mine = statistics.median(statistics.median(t) for t in times[ours])
+    base = statistics.median(statistics.median(t) for t in times[theirs])
+    print(
+        f"  side by side, page by page ({len(paths)} pages x {rounds} rounds, cpu): ldpress "
+        f"median {mine * 1e3:.3f} ms, naive {base * 1e3:.3f} ms: {base / mine:.1f}x faster"
+    )
 
 
 def child(kind: str, target: str, keep: bool) -> None:

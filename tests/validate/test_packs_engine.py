@@ -122,6 +122,13 @@ def test_broken_user_pack_is_a_usage_error(tmp_path: Path) -> None:
         _run({"@type": "Article"}, pack_dirs=(str(d),))
 
 
+def test_user_pack_schema_is_checked_against_its_metaschema(tmp_path: Path) -> None:
+    d = _write_pack(tmp_path, "bad-schema")
+    (d / "Article.schema.json").write_text('{"type": 12}')
+    with pytest.raises(UsageError, match="invalid JSON Schema"):
+        _run({"@type": "Article"}, pack_dirs=(str(d),))
+
+
 def test_same_node_in_two_blocks_is_checked_once() -> None:
     a = {"@id": "#e", "@type": "Event", "name": "E"}
     found = _run(a, {"@id": "#e", "@type": "Event", "description": "D"})

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ldpress.jsonld.loader import is_schema_context_url
-from ldpress.validate.model import Context, PathTuple, Source
+from ldpress.validate.model import Block, Context, PathTuple, Source
 from ldpress.validate.nodes import ID_KEYS, TYPE_KEYS, NodeAt, iter_nodes, node_id, term_name
 from ldpress.validate.packs.values import vocabulary
 
@@ -84,9 +84,15 @@ def uses_schema_terms(data: Any) -> bool:
         entries = ctx if isinstance(ctx, list) else [ctx]
         names = [c for c in entries if isinstance(c, str)]
         only_urls = bool(names) and len(names) == len(entries)
-        if only_urls and not any(is_schema_context_url(c) for c in names):
+        if only_urls and not any(_schema_url(c) for c in names):
             return False
     return True
+
+
+@lru_cache(maxsize=1024)
+def _schema_url(url: str) -> bool:
+    # Pure in the URL; nearly every block names the same one or two context URLs.
+    return is_schema_context_url(url)
 
 
 def is_top_level(path: PathTuple) -> bool:
@@ -200,14 +206,23 @@ class PageGraph:
 
 
 def _type_names(node: dict[str, Any]) -> list[str]:
-    raw = node.get("@type", node.get("type"))
+    raw = node["@type"] if "@type" in node else node.get("type")
+    if raw.__class__ is str:  # the usual single type: one memoised look-up, no loop
+        name = _type_name(raw)
+        return [name] if name else []
     out = []
     for t in raw if isinstance(raw, list) else [raw]:
         if isinstance(t, str):
-            name = term_name(t)
+            name = _type_name(t)
             if name:
                 out.append(name)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _type_name(raw: str) -> str | None:
+    # Pure in the string; a page names a handful of types across all its nodes.
+    return term_name(raw)
 
 
 class _Resolver:
@@ -227,43 +242,50 @@ class _Resolver:
         for at in entity.descriptions:
             for key, value in at.node.items():
                 name = _view_key(key)
-                if name is None or name in ("@id", "@type"):
+                if name is None or name == "@id" or name == "@type":
                     if name == "@type" and "@type" not in where:
                         where["@type"] = (at, key)
                     continue
                 if name in out:
                     continue
                 if isinstance(value, (dict, list)):
-                    child = NodeAt(at.block, (*at.path, key), at.node)
-                    value = self.value(value, child, stack, depth)
+                    value = self.value(value, at.block, (*at.path, key), stack, depth)
                 out[name] = value  # a scalar is its own view: no NodeAt for it
                 where[name] = (at, key)
         self.origins[id(out)] = where
         return out
 
-    def value(self, value: Any, at: NodeAt, stack: tuple[str, ...], depth: int) -> Any:
+    # value and node take the block and JSON path of the value rather than a NodeAt: only an
+    # anonymous node needs one (as its entity's description), so the others build none.
+    def value(
+        self, value: Any, block: Block, path: PathTuple, stack: tuple[str, ...], depth: int
+    ) -> Any:
         if isinstance(value, list):
             return [
-                self.value(v, NodeAt(at.block, (*at.path, i), at.node), stack, depth)
-                if isinstance(v, (dict, list))
-                else v
+                self.value(v, block, (*path, i), stack, depth) if isinstance(v, (dict, list)) else v
                 for i, v in enumerate(value)
             ]
         if not isinstance(value, dict):
             return value
         if "@value" in value:
             return value["@value"]
-        for wrapper in ("@list", "@set"):
-            if wrapper in value:
-                inner = NodeAt(at.block, (*at.path, wrapper), at.node)
-                return self.value(value[wrapper], inner, stack, depth)
-        return self.node(value, at, stack, depth)
+        if "@list" in value:
+            return self.value(value["@list"], block, (*path, "@list"), stack, depth)
+        if "@set" in value:
+            return self.value(value["@set"], block, (*path, "@set"), stack, depth)
+        return self.node(value, block, path, stack, depth)
 
-    def node(self, value: dict[str, Any], at: NodeAt, stack: tuple[str, ...], depth: int) -> Any:
+    def node(
+        self,
+        value: dict[str, Any],
+        block: Block,
+        path: PathTuple,
+        stack: tuple[str, ...],
+        depth: int,
+    ) -> Any:
         raw = node_id(value)
-        nested = NodeAt(at.block, at.path, value)
         if raw is None:
-            anon = Entity("", None, [nested], _type_names(value))
+            anon = Entity("", None, [NodeAt(block, path, value)], _type_names(value))
             return self.entity(anon, stack, depth)
         ident = self.graph.canonical_id(raw)
         entity = self.graph.by_id.get(ident)

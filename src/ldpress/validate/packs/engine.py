@@ -35,11 +35,12 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     graph = page_graph(source, ctx)
     vocab = vocabulary()
     seen: set[tuple[str, str | None, int, str]] = set()
+    packs_key = tuple(map(id, packs))
     for entity in graph.entities:
         if not entity.types:
             continue
         # Most entities (breadcrumbs, images, organisations) match no pack's target.
-        for target in _targets(packs, entity.types, vocab):
+        for target in _targets(packs, packs_key, entity.types, vocab):
             for f, block in _check_entity(target, entity, graph, vocab, ctx.options.infos):
                 key = (f.code, f.path, block, f.message)
                 if key not in seen:
@@ -50,10 +51,13 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
 _TARGETS: dict[tuple[tuple[int, ...], tuple[str, ...]], list[Target]] = {}
 
 
-def _targets(packs: tuple[Pack, ...], types: list[str], vocab: Vocabulary) -> list[Target]:
+def _targets(
+    packs: tuple[Pack, ...], packs_key: tuple[int, ...], types: list[str], vocab: Vocabulary
+) -> list[Target]:
     """The target each pack picks for a node of ``types``, in pack order (memoised by the
-    packs and the type list: one look-up per entity instead of one per entity and pack)."""
-    key = (tuple(map(id, packs)), tuple(types))
+    packs, keyed by ``packs_key``, and the type list: one look-up per entity instead of one
+    per entity and pack)."""
+    key = (packs_key, tuple(types))
     found = _TARGETS.get(key)
     if found is None:
         found = [t for p in packs if (t := match_target(p, types, vocab)) is not None]
@@ -71,12 +75,12 @@ def _check_entity(
     for rule, path, detail, hint in _violations(target, view, vocab):
         if hint_only and rule.severity is not Severity.ERROR:
             continue  # a mentioned node gets hints about what a listing would need, no more
-        f = _finding(rule, view, path, detail, hint)
+        f, block = _finding(rule, view, path, detail, hint)
         if hint_only:
             f = replace(
                 f, severity=Severity.INFO, message=f"{f.message} (hint only: not a main entity)"
             )
-        yield f, view.locate(path)[0].block.index
+        yield f, block
 
 
 _MATCHED: dict[tuple[int, tuple[str, ...]], Target | None] = {}
@@ -215,7 +219,8 @@ def _describe(error: SchemaError, rule: Rule) -> str | None:
 
 def _finding(
     rule: Rule, view: View, path: ViewPath, detail: str | None, hint: str | None
-) -> Finding:
+) -> tuple[Finding, int]:
+    """The finding, and the index of the block it is in (for de-duplication)."""
     at, where = view.locate(path)
     types = view.data.get("@type")
     kind = types[0] if isinstance(types, list) and types else types
@@ -226,7 +231,7 @@ def _finding(
     elif detail:
         message = f"{message}: {detail}"
     line, column = at.block.locate(where)
-    return Finding(
+    found = Finding(
         code=rule.code,
         severity=rule.severity,
         message=message,
@@ -238,6 +243,7 @@ def _finding(
         rule_url=rule.source,
         hint=hint or rule.hint,
     )
+    return found, at.block.index
 
 
 def _value_at(data: Any, path: ViewPath) -> Any:

@@ -97,8 +97,12 @@ def _schema_url(url: str) -> bool:
 
 def is_top_level(path: PathTuple) -> bool:
     """A node written at the top of its block (possibly inside a top-level ``@graph``)."""
-    # A list, not all() over a generator (a frame per call): called for every node of a page.
-    return not [p for p in path if p != "@graph" and not isinstance(p, int)]
+    # A loop, not all() over a generator (a frame per call): called for every node of a
+    # page, and a nested node's path usually fails at its first or second step.
+    for p in path:  # noqa: SIM110 - all() over a generator costs a frame per call
+        if p != "@graph" and not isinstance(p, int):
+            return False
+    return True
 
 
 @lru_cache(maxsize=16384)

@@ -94,3 +94,25 @@ def test_unsafe_slugs_cannot_name_a_path(tmp_path: Path, slug: str) -> None:
 
 def test_safe_slug_stays_in_the_output_directory(tmp_path: Path) -> None:
     assert output_path(tmp_path, "japan-dprk-talks", "html") == tmp_path / "japan-dprk-talks.html"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.sampled_from([f"{URL}#a", f"{URL}#b", "x"]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["@id", "@type", "@context", "a", "b"]), inner, max_size=3
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200)
+@given(st.lists(json_values, max_size=5))
+def test_fast_reference_walk_finds_what_the_located_walk_finds(graph: list[object]) -> None:
+    # dangling_references answers "none" from the path-less walk; it must see the same ids.
+    from ldpress.graph.integrity import _referenced_ids, iter_references
+
+    located = [ref for i, node in enumerate(graph) for _, ref in iter_references(node, (i,))]
+    assert sorted(_referenced_ids(graph)) == sorted(located)

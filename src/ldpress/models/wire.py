@@ -33,7 +33,8 @@ def parse_node(data: dict[str, Any]) -> Node:
     model = MODELS.get(type_name)
     if model is None:
         raise _fail(explain.unknown_type(type_name, MODELS), ("@type",), type_name)
-    return model.model_validate(data)
+    # model_validate without its Python frame (it only forwards to the core validator)
+    return model.__pydantic_validator__.validate_python(data)  # type: ignore[no-any-return]
 
 
 def to_wire(node: Node) -> dict[str, Any]:

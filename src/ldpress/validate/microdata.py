@@ -72,22 +72,25 @@ def tag_offsets(
     if raw is None:
         raw = scan_page(page).raw
     out: list[int] = []
-    at = page.find(attr)
+    find, rfind, size, nraw = page.find, page.rfind, len(attr), len(raw)
+    at = find(attr)
     r = 0
+    # The cheap tests first: most hits pass them all, and the rest of the tests only run
+    # for hits that are still candidates (every test is side-effect free).
     while at >= 0:
-        while r < len(raw) and raw[r][1] <= at:
+        while r < nraw and raw[r][1] <= at:
             r += 1
-        inside_raw = r < len(raw) and raw[r][0] <= at
-        lt = page.rfind("<", 0, at)
-        is_attr = page[at - 1 : at].isspace() and page[at + len(attr) : at + len(attr) + 1] in (
-            " \t\n\r\f=>/"
-        )
-        in_tag = lt >= 0 and page.find(">", lt, at) < 0 and page[lt + 1 : lt + 2].isalpha()
-        if in_tag and is_attr and not inside_raw:
-            out.append(lt)
-            if len(out) == limit:
-                break
-        at = page.find(attr, at + len(attr))
+        if (
+            (r == nraw or raw[r][0] > at)  # not inside a comment or raw text
+            and page[at - 1 : at].isspace()
+            and page[at + size : at + size + 1] in " \t\n\r\f=>/"
+        ):
+            lt = rfind("<", 0, at)
+            if lt >= 0 and find(">", lt, at) < 0 and page[lt + 1 : lt + 2].isalpha():
+                out.append(lt)
+                if len(out) == limit:
+                    break
+        at = find(attr, at + size)
     return out
 
 

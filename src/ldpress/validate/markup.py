@@ -88,11 +88,16 @@ class _Lines:
         self._offsets = [0]
         self._marks = [(1, 0)]  # (line, offset of its first character) per checkpoint
         self._props: list[int] | None = None
+        self.props_needed: int | None = None  # how many itemprop tags the items reach
 
     def itemprops(self) -> list[int]:
-        """Offsets of the page's ``itemprop`` tags, scanned once for all its items."""
+        """Offsets of the page's ``itemprop`` tags, scanned once for all its items and only
+        as far as the last one an item names (footers hold a third of a news page)."""
         if self._props is None:
-            self._props = tag_offsets(self.page, "itemprop", self.raw)
+            needed = self.props_needed
+            self._props = (
+                [] if needed == 0 else tag_offsets(self.page, "itemprop", self.raw, needed)
+            )
         return self._props
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -177,6 +182,8 @@ def _add_microdata(source: Source, page: str, lines: _Lines, utf8: bytes | None)
     # the search stops at the last of them instead of reading the rest of the page.
     last = max((item.mark[1] for item in items), default=-1)
     scopes = tag_offsets(page, "itemscope", lines.raw, last + 1) if items else []
+    ranks = [m[1] for item in items for m in item.marks.values() if m[0] == "itemprop"]
+    lines.props_needed = max(ranks, default=-1) + 1
     for item in items:
         pos = lines.position(_offset(scopes, item.mark))
         top = untyped_namespace(item.data, source.url)

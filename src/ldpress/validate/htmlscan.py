@@ -20,9 +20,14 @@ from dataclasses import dataclass, field
 
 # Spelled-out case classes instead of re.IGNORECASE: the literal "<" prefix lets the regex
 # engine jump between candidates with a fast search (2-3x faster on 170 KB pages).
-_OPENER = re.compile(r"<(?:!--|[sS](?:[cC][rR][iI][pP][tT]|[tT][yY][lL][eE])\b)")
-# The rest of a start tag: attribute values may hold ">" inside quotes.
-_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+# A script/style start tag is matched whole, its attributes as group 2 (values may hold ">"
+# inside quotes) and its ">" as group 3, absent when the page ends first; a comment opener
+# takes the "<!-->" / "<!--->" that close it at once as group 4.  One match per span instead
+# of a second regex call or a helper per span (a news page has ~50 spans).
+_OPENER = re.compile(
+    r"<(?:!--(-?>)?|([sS](?:[cC][rR][iI][pP][tT]|[tT][yY][lL][eE]))\b"
+    r"""((?:[^>"']|"[^"]*"|'[^']*')*)(>)?)"""
+)
 _SCRIPT_END = re.compile(r"</[sS][cC][rR][iI][pP][tT][\s/>]")
 _STYLE_END = re.compile(r"</[sS][tT][yY][lL][eE][\s/>]")
 _COMMENT_END = re.compile(r"--!?>")
@@ -106,24 +111,33 @@ def comment_end(page: str, after: int) -> int:
 def scan_page(page: str) -> PageScan:
     """The JSON-LD script elements of ``page`` and its raw spans, in page order."""
     out = PageScan()
+    raw = out.raw
     counter = LineCounter(page)
+    search, comment_search = _OPENER.search, _COMMENT_END.search
     pos = 0
-    while (m := _OPENER.search(page, pos)) is not None:
-        if m.group() == "<!--":
-            pos = comment_end(page, m.end())
-            out.raw.append((m.start(), pos))
+    while (m := search(page, pos)) is not None:
+        abrupt, name, tag, gt = m.groups()
+        if name is None:  # "<!--": the same ends as comment_end's
+            if abrupt is not None:
+                pos = m.end()
+            else:
+                end = comment_search(page, m.end())
+                pos = len(page) if end is None else end.end()
+            raw.append((m.start(), pos))
             continue
-        rest = _TAG_REST.match(page, m.end())
-        if rest is None:  # "<script" with no closing ">": not a tag the parser completes
-            out.raw.append((m.start(), len(page)))
+        if gt is None:  # "<script" with no closing ">": not a tag the parser completes
+            raw.append((m.start(), len(page)))
             break
-        start = rest.end()
-        style = m.group()[2] in "tT"
+        start = m.end()
+        style = name[1] in "tT"
         close = (_STYLE_END if style else _SCRIPT_END).search(page, start)
-        stop = len(page) if close is None else close.start()
-        pos = stop if close is None else close.end()
-        out.raw.append((m.start(), stop))
-        tag = page[m.end() : start - 1]
+        if close is None:
+            raw.append((m.start(), len(page)))
+            stop = len(page)
+        else:
+            stop = close.start()
+            pos = close.end()
+            raw.append((m.start(), stop))
         if (
             not style
             and "ld+json" in tag.lower()

@@ -39,7 +39,7 @@ _RDFA_SCHEMA = re.compile(
 _RDFA_NODE_ATTR = re.compile(r"""[\s"'](?:typeof|resource|about)\s*=""", re.IGNORECASE)
 
 
-def markup_hints(page: str) -> tuple[bool, bool]:
+def markup_hints(page: str, utf8: bytes | None = None) -> tuple[bool, bool]:
     """(microdata, schema.org RDFa) present, by cheap substring tests.
 
     ``str.find`` of a literal costs ~0.04 ms on a news page; a case-insensitive regex or a
@@ -49,9 +49,16 @@ def markup_hints(page: str) -> tuple[bool, bool]:
     a typed RDFa item needs ``typeof``, a bare ``typeof`` is in most pages' JavaScript.  An
     RDFa page counts only with a schema.org ``vocab``/``prefix`` or a ``schema:`` type:
     RDFa of other vocabularies (Drupal's ``foaf:Image``) gives no schema.org data, and
-    pyRdfa costs ~50 ms per page.
+    pyRdfa costs ~50 ms per page.  ``utf8``, the bytes ``page`` is the UTF-8 decoding of,
+    answers the two literal tests with the same result (ASCII bytes in UTF-8 are ASCII
+    characters) at one byte per character instead of two or four (~10% less on the corpus).
     """
-    microdata = "itemscope" in page
+    if utf8 is not None:
+        microdata = b"itemscope" in utf8
+        if b"typeof=" not in utf8:
+            return microdata, False
+    else:
+        microdata = "itemscope" in page
     first = page.find("typeof=")
     if first < 0:
         return microdata, False
@@ -81,11 +88,16 @@ class _Lines:
         self._offsets = [0]
         self._marks = [(1, 0)]  # (line, offset of its first character) per checkpoint
         self._props: list[int] | None = None
+        self.props_needed: int | None = None  # how many itemprop tags the items reach
 
     def itemprops(self) -> list[int]:
-        """Offsets of the page's ``itemprop`` tags, scanned once for all its items."""
+        """Offsets of the page's ``itemprop`` tags, scanned once for all its items and only
+        as far as the last one an item names (footers hold a third of a news page)."""
         if self._props is None:
-            self._props = tag_offsets(self.page, "itemprop", self.raw)
+            needed = self.props_needed
+            self._props = (
+                [] if needed == 0 else tag_offsets(self.page, "itemprop", self.raw, needed)
+            )
         return self._props
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -148,7 +160,7 @@ def add_markup_blocks(
     page = source.text
     if not page:
         return
-    md, rdfa = markup_hints(page)
+    md, rdfa = markup_hints(page, utf8)
     if not (md or rdfa):
         return
     lines = _Lines(page, raw if raw is not None else scan_page(page).raw)
@@ -170,6 +182,8 @@ def _add_microdata(source: Source, page: str, lines: _Lines, utf8: bytes | None)
     # the search stops at the last of them instead of reading the rest of the page.
     last = max((item.mark[1] for item in items), default=-1)
     scopes = tag_offsets(page, "itemscope", lines.raw, last + 1) if items else []
+    ranks = [m[1] for item in items for m in item.marks.values() if m[0] == "itemprop"]
+    lines.props_needed = max(ranks, default=-1) + 1
     for item in items:
         pos = lines.position(_offset(scopes, item.mark))
         top = untyped_namespace(item.data, source.url)

@@ -96,18 +96,6 @@ class PageScan:
     raw: list[tuple[int, int]] = field(default_factory=list)  # comments, script/style text
 
 
-def comment_end(page: str, after: int) -> int:
-    """Offset just past the comment whose ``<!--`` ends at ``after`` (the page's end when the
-    comment is never closed).  HTML closes ``<!-->`` and ``<!--->`` at once, and a comment
-    also ends at ``--!>``."""
-    if page.startswith(">", after):
-        return after + 1
-    if page.startswith("->", after):
-        return after + 2
-    end = _COMMENT_END.search(page, after)
-    return len(page) if end is None else end.end()
-
-
 def scan_page(page: str) -> PageScan:
     """The JSON-LD script elements of ``page`` and its raw spans, in page order."""
     out = PageScan()
@@ -117,7 +105,7 @@ def scan_page(page: str) -> PageScan:
     pos = 0
     while (m := search(page, pos)) is not None:
         abrupt, name, tag, gt = m.groups()
-        if name is None:  # "<!--": the same ends as comment_end's
+        if name is None:  # "<!--": ends as HTML ends a comment (">", "->", "-->" or "--!>")
             if abrupt is not None:
                 pos = m.end()
             else:

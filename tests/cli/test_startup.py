@@ -25,3 +25,43 @@ def test_importing_the_cli_loads_neither_the_build_nor_the_validation_stack() ->
         check=True,
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_a_fully_cached_validate_run_imports_neither_pyld_nor_the_pack_engine(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>T</title><script type="application/ld+json">'
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "T"}'
+        "</script></head><body><h1>T</h1></body></html>",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys, contextlib, io\n"
+        "from ldpress.cli import main\n"
+        "sys.argv = ['ldpress', 'validate', '-q', '--jobs', '1', 'page.html']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = ('pyld', 'ldpress.validate.packs.engine', 'ldpress.validate.expansion')\n"
+        "print(sorted(m for m in sys.modules if m in heavy or m.startswith('pyld.')))\n"
+    )
+
+    def run() -> str:
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            env={"PYTHONPATH": str(SRC)},
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return out.stdout.strip()
+
+    first = run()
+    assert "pyld" in first  # the first run validates, so the layers are loaded
+    assert (tmp_path / ".ldpress-cache").is_dir()
+    assert run() == "[]"

@@ -16,11 +16,11 @@ from typing import Any
 
 from ldpress.validate.fastexpand import (
     FallBack,
-    is_absolute_iri,
     is_schema_context,
     schema_terms,
     top_terms,
 )
+from ldpress.validate.iris import is_absolute_iri
 from ldpress.validate.jsonldwalk import KEYWORDS, iri_is_clean
 
 _VALUE_KEYS = frozenset(["@value", "@type", "@language"])

@@ -14,26 +14,21 @@ block.  :class:`Terms` is also what the layers use to name the terms of a block.
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from typing import Any
 
 from pyld import jsonld
 
 from ldpress.jsonld import OfflineLoader, default_loader, is_schema_context_url
+from ldpress.validate.iris import is_absolute_iri
 from ldpress.vocab.index import term_from_iri
 
-_ABSOLUTE_IRI = re.compile(r"^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$")  # pyld's own test
 _CACHE_LIMIT = 50_000
 MEMO_LIMIT = _CACHE_LIMIT  # for the per-key tables layers keep in Terms.memo
 
 
 class FallBack(Exception):
     """The fast expander met something only pyld handles (or rejects)."""
-
-
-def is_absolute_iri(value: str) -> bool:
-    return bool(_ABSOLUTE_IRI.match(value))
 
 
 def _pyld_options(loader: OfflineLoader) -> dict[str, Any]:

@@ -14,7 +14,8 @@ import re
 from typing import Any
 
 from ldpress.findings import Finding, Severity, json_path
-from ldpress.validate.fastexpand import Terms, is_absolute_iri, is_schema_context, schema_terms
+from ldpress.validate.fastexpand import Terms, is_schema_context, schema_terms
+from ldpress.validate.iris import is_absolute_iri
 from ldpress.validate.model import Block, PathTuple
 from ldpress.validate.nodes import node_id
 
@@ -75,16 +76,6 @@ def loses_everything(obj: dict[str, Any]) -> bool:
     needs no context, and a node of keywords only (``@id``, ``@type``) loses nothing."""
     keys = [k for k in obj if not k.startswith("@")]
     return bool(keys) and not any(is_absolute_iri(k) for k in keys)
-
-
-def looks_like_jsonld(data: Any) -> bool:
-    """Whether a JSON document has, at its top level, a JSON-LD keyword or an IRI key: what
-    tells a JSON-LD file from any other JSON file (an extractor's output, a config file)."""
-    items = data if isinstance(data, list) else [data]
-    return any(
-        isinstance(item, dict) and any(k.startswith("@") or is_absolute_iri(k) for k in item)
-        for item in items
-    )
 
 
 _BAD_CHARS, _HOST, _NO_BASE = 1, 2, 3

@@ -22,7 +22,7 @@ from typing import Literal
 from ldpress.findings import Finding, Severity
 from ldpress.validate.decode import decode_html_utf8, decode_json, gunzip
 from ldpress.validate.htmlscan import find_page_url, scan_page
-from ldpress.validate.jsonldwalk import looks_like_jsonld
+from ldpress.validate.iris import looks_like_jsonld
 from ldpress.validate.markup import add_markup_blocks
 from ldpress.validate.model import Source
 from ldpress.validate.tolerant import parse_block

@@ -9,6 +9,19 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 
+def _python(code: str, cwd: Path | None = None) -> str:
+    """What ``code`` prints, run by a fresh interpreter importing ldpress from ``src``."""
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PYTHONPATH": str(SRC)},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.strip()
+
+
 def test_importing_the_cli_loads_neither_the_build_nor_the_validation_stack() -> None:
     code = (
         "import sys, ldpress.cli\n"
@@ -17,14 +30,7 @@ def test_importing_the_cli_loads_neither_the_build_nor_the_validation_stack() ->
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('ldpress', 'pyld', 'selectolax')\n"
         "             and any(m == h or m.startswith(h + '.') for h in heavy)))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        env={"PYTHONPATH": str(SRC)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert out.stdout.strip() == "[]"
+    assert _python(code) == "[]"
 
 
 def test_a_fully_cached_validate_run_imports_neither_pyld_nor_the_pack_engine(
@@ -50,18 +56,7 @@ def test_a_fully_cached_validate_run_imports_neither_pyld_nor_the_pack_engine(
         "print(sorted(m for m in sys.modules if m in heavy or m.startswith('pyld.')))\n"
     )
 
-    def run() -> str:
-        out = subprocess.run(
-            [sys.executable, "-c", code],
-            env={"PYTHONPATH": str(SRC)},
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return out.stdout.strip()
-
-    first = run()
+    first = _python(code, tmp_path)
     assert "pyld" in first  # the first run validates, so the layers are loaded
     assert (tmp_path / ".ldpress-cache").is_dir()
-    assert run() == "[]"
+    assert _python(code, tmp_path) == "[]"

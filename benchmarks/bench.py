@@ -31,8 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import workloads as wl
 from naive import Naive, floor_page
 
-sys.path.insert(0, str(wl.ROOT / "src"))
-ENV = {**os.environ, "PYTHONPATH": str(wl.ROOT / "src")}
+# The environment of child processes; main() points it (and this process) at the code
+# measured: the checkout's src/ or, with --installed, the installed ldpress.
+ENV: dict[str, str] = {}
+CHILD_FLAGS: list[str] = []  # --installed, passed on to this script's own child runs
 
 
 def machine() -> str:
@@ -211,7 +213,8 @@ def child(kind: str, target: str, keep: bool) -> None:
 
 
 def run_child(target: Path, keep: bool = False) -> dict[str, Any]:
-    cmd = [sys.executable, __file__, "--child", "dir", str(target)] + (["--keep"] if keep else [])
+    cmd = [sys.executable, __file__, "--child", "dir", str(target), *CHILD_FLAGS]
+    cmd += ["--keep"] if keep else []
     out = subprocess.run(cmd, capture_output=True, text=True, env=ENV, check=True)
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
@@ -316,9 +319,17 @@ def main() -> None:
     p.add_argument("--memory", type=int, default=100_000, help="pages of the memory run")
     p.add_argument("--build", type=int, default=1_000, help="data files to build")
     p.add_argument("--only", default="jsonld,corpus,site,cache,memory,build")
+    p.add_argument(
+        "--installed",
+        action="store_true",
+        help="measure the installed ldpress (e.g. the compiled wheel of `pip install .`) "
+        "instead of the checkout's src/",
+    )
     p.add_argument("--child", nargs=2, metavar=("KIND", "TARGET"), help=argparse.SUPPRESS)
     p.add_argument("--keep", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
+    ENV.update(wl.select_code(args.installed))
+    CHILD_FLAGS.extend(["--installed"] if args.installed else [])
     if args.child:
         child(*args.child, keep=args.keep)
         return
@@ -327,6 +338,7 @@ def main() -> None:
     args.repeat = args.repeat or (1 if args.quick else 3)
     pin_one_core(args.core)
     print(f"machine: {machine()}")
+    print(f"code: {wl.describe_code()}")
     pages = wl.corpus_pages()
     sample = pages[::10] if args.quick else pages
     only = set(args.only.split(","))

@@ -28,6 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from workloads import describe_code, select_code
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "japan-dprk-talks.yaml"
 SEED_TEXT = ROOT / "data" / "japan-dprk-talks.txt"
@@ -53,9 +56,10 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_build(data: Path, out: Path, jobs: int, profile: Path | None) -> tuple[float, float]:
+def run_build(
+    data: Path, out: Path, jobs: int, profile: Path | None, env: dict[str, str]
+) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the build and its workers)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     args = ["-m", "ldpress", "build", str(data), "--out", str(out), "--jobs", str(jobs)]
     if profile is not None:
         args = ["-m", "pyinstrument", "-r", "html", "-o", str(profile), *args]
@@ -86,11 +90,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--profile", action="store_true", help="pyinstrument HTML of --jobs 1")
+    parser.add_argument(
+        "--installed", action="store_true", help="build with the installed ldpress, not src/"
+    )
     args = parser.parse_args()
+    env = select_code(args.installed)
     available = sorted(os.sched_getaffinity(0))
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"machine: {platform.machine()}, {len(available)} cores usable, load average {load}")
     print(f"python {platform.python_version()}, {args.files} data files from the seed")
+    print(f"code: {describe_code()}")
     with tempfile.TemporaryDirectory(prefix="ldpress-bench-build-") as tmp:
         base = Path(tmp)
         data = base / "data"
@@ -103,7 +112,7 @@ def main() -> None:
                 continue
             out = outs[jobs] = base / f"out{jobs}"
             profile = ROOT / "bench_build_profile.html" if args.profile and jobs == 1 else None
-            elapsed, cpu = run_build(data, out, jobs, profile)
+            elapsed, cpu = run_build(data, out, jobs, profile, env)
             rate = args.files / elapsed
             print(
                 f"--jobs {jobs} ({jobs} core{'s' if jobs > 1 else ''}): {elapsed:.2f} s, "

@@ -23,6 +23,33 @@ SEED_YAML = SEED / "japan-dprk-talks.yaml"
 SEED_URL = "https://example.org/news/2012/11/15/japan-dprk-talks"
 
 
+def select_code(installed: bool) -> dict[str, str]:
+    """Make this process import the checkout's ``src/`` (default) or, with ``installed``,
+    the ldpress installed in this Python (a ``pip install .`` wheel, compiled when a C
+    compiler was present); returns the environment for child processes, which import the
+    same copy."""
+    env = dict(os.environ)
+    if installed:
+        env.pop("PYTHONPATH", None)
+    else:
+        sys.path.insert(0, str(ROOT / "src"))
+        env["PYTHONPATH"] = str(ROOT / "src")
+    return env
+
+
+def describe_code() -> str:
+    """Which ldpress the benchmark runs: its directory and how many of its modules are
+    mypyc-compiled extensions (the rest, or all, pure Python)."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    import ldpress
+
+    package = Path(ldpress.__file__).parent
+    compiled = [p for p in package.rglob("*") if p.name.endswith(tuple(EXTENSION_SUFFIXES))]
+    kind = f"{len(compiled)} modules compiled with mypyc" if compiled else "pure Python"
+    return f"ldpress from {package} ({kind})"
+
+
 def corpus_pages() -> list[Path]:
     return sorted(p for p in CORPUS_HTML.rglob("*") if p.suffix in {".html", ".htm"})
 

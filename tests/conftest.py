@@ -7,7 +7,9 @@ code path that tries the network fails loudly instead of passing by luck.
 from __future__ import annotations
 
 import os
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -21,6 +23,34 @@ needs_shared = pytest.mark.skipif(
     reason=f"needs the schema.org release and corpus in {SHARED} (present in CI, absent in a "
     "user's clone)",
 )
+
+
+def _imports_sources() -> bool:
+    import ldpress
+
+    return Path(ldpress.__file__).resolve().is_relative_to(ROOT / "src")
+
+
+needs_sources = pytest.mark.skipif(
+    not _imports_sources(),
+    reason="tests the source tree's layout; this run imports an installed ldpress "
+    "(tests/test_install.py checks the installed layout)",
+)
+
+
+def is_compiled(module: ModuleType) -> bool:
+    """Whether ``module`` is a mypyc-compiled extension (the installed wheel's hot modules;
+    the suite normally imports the plain sources through ``pythonpath = ["src"]``)."""
+    return str(getattr(module, "__file__", "")).endswith(tuple(EXTENSION_SUFFIXES))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Which ldpress the run tests: the sources, or an installed (compiled) wheel."""
+    import ldpress
+
+    package = Path(ldpress.__file__).parent
+    compiled = [p for p in package.rglob("*") if p.name.endswith(tuple(EXTENSION_SUFFIXES))]
+    return f"ldpress: {package} ({len(compiled)} compiled modules)"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -2,7 +2,8 @@
 the vocabulary, outside the source tree.
 
 The wheel is built the way ``pip install .`` builds it (an isolated build, which fetches
-hatchling from the package index: the subprocesses are not under pytest-socket's block) and
+hatchling and mypy from the package index: the subprocesses are not under pytest-socket's
+block; hatch_build.py compiles the hot validation modules with mypyc) and
 installed with ``--no-deps --no-index`` into a virtual environment that sees this
 environment's packages, so nothing else is downloaded.  Every command runs in an empty
 directory, without PYTHONPATH, and the test asserts the venv's own copy of ldpress is the
@@ -16,12 +17,13 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import CORPUS, ROOT, needs_shared
 
 pytestmark = pytest.mark.slow
 
@@ -119,3 +121,65 @@ def test_vocab_names_the_pinned_release(venv: Path, empty: Path) -> None:
     result = _run([venv / "ldpress", "vocab"], empty)
     assert result.returncode == 0, result.stderr
     assert "schema.org 30.0" in result.stdout
+
+
+def _compiled_modules(venv: Path, cwd: Path) -> list[str]:
+    code = (
+        "import ldpress, pathlib, importlib.machinery as m\n"
+        "root = pathlib.Path(ldpress.__file__).parent\n"
+        "for p in sorted(root.rglob('*')):\n"
+        "    if p.name.endswith(tuple(m.EXTENSION_SUFFIXES)): print(p.relative_to(root))"
+    )
+    result = _run([venv / "python", "-c", code], cwd)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_the_wheel_compiles_the_modules_pyproject_lists(venv: Path, empty: Path) -> None:
+    """With a C compiler (CI has one) every listed module is an extension in the wheel; a
+    silent fall-back to pure Python would make the published speed figures untrue."""
+    compiled = _compiled_modules(venv, empty)
+    if not compiled and os.environ.get("CI") != "true":
+        pytest.skip("the wheel was built pure Python (no C compiler, or LDPRESS_PURE is set)")
+    listed = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    modules = listed["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["custom"]["compile"]
+    stems = sorted(m.removeprefix("ldpress/").removesuffix(".py") for m in modules)
+    assert sorted(c.split(".", 1)[0] for c in compiled) == stems
+
+
+def _validate_json(python: Path, targets: list[Path], cwd: Path, src: bool) -> str:
+    args = [python, "-m", "ldpress", "validate", "--no-cache", "--format", "json", "--jobs", "2"]
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    if src:
+        env["PYTHONPATH"] = str(ROOT / "src")
+    result = subprocess.run(
+        [*map(str, args), *map(str, targets)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr[-3000:]
+    return result.stdout
+
+
+@needs_shared
+def test_the_installed_wheel_reports_what_the_sources_report(venv: Path, empty: Path) -> None:
+    """The compiled wheel and the plain sources (what the rest of the suite tests) give the
+    same report, byte for byte, on every corpus page, Google's samples, schema.org's examples,
+    the invalid JSON-LD collection and the golden cases."""
+    targets = [
+        CORPUS / "html",
+        CORPUS / "google-samples",
+        CORPUS / "schemaorg-examples",
+        CORPUS / "invalid",
+        CORPUS / "claimreview",
+        ROOT / "tests" / "cases",
+        ROOT / "output",
+    ]
+    installed = _validate_json(venv / "python", targets, empty, src=False)
+    sources = _validate_json(Path(sys.executable), targets, empty, src=True)
+    assert json.loads(installed)["summary"]["files"] > 400
+    assert installed == sources

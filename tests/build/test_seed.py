@@ -22,6 +22,7 @@ from ldpress.validate.layers import default_layers
 from ldpress.validate.model import Options
 from ldpress.validate.pipeline import validate_source
 from ldpress.validate.sources import load_source
+from tests.conftest import needs_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -139,6 +140,7 @@ def test_shared_nodes_agree_across_bundles() -> None:
     assert shared >= 3  # the claim, its claimant and the article
 
 
+@needs_sources
 def test_seed_dir_is_the_source_data_when_not_installed() -> None:
     assert seed_dir().resolve() == DATA.resolve()
 

@@ -26,7 +26,7 @@ from ldpress.schemas import (
     write_schemas,
 )
 from ldpress.schemas.generate import _all_defs
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_sources
 from tests.models.strategies import any_nodes
 
 COMMITTED = ROOT / "schemas"
@@ -72,6 +72,7 @@ def test_every_ref_resolves() -> None:
     assert refs and refs <= set(bundle["$defs"])
 
 
+@needs_sources
 def test_load_schema_reads_the_source_tree_and_refuses_unknown_names() -> None:
     assert SOURCE_DIR == COMMITTED
     assert load_schema("Person.schema.json")["$ref"] == "bundle.schema.json#/$defs/Person"

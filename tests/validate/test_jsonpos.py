@@ -72,3 +72,13 @@ def test_empty_containers_and_a_root_scalar() -> None:
 def test_text_that_is_not_json_keeps_the_paths_found_before_it() -> None:
     found = locate_paths('{"a": 1, 2: 3}')
     assert found == {(): 0, ("a",): 1}
+
+
+def test_a_repeated_key_is_located_at_its_last_occurrence() -> None:
+    # orjson (like JSON.parse) keeps the last value of a repeated key, so that is the member
+    # a finding talks about; a walk that stopped at the first occurrence would point at the
+    # discarded one (schema.org's example eg-0491 repeats "incentivizedItem").
+    doc = '{"a": {"b": 1}, "c": 2, "a": {"b": 3}}'
+    found = locate_paths(doc)
+    assert found[("a",)] == doc.rindex('"a"')
+    assert found[("a", "b")] == doc.rindex('"b"')

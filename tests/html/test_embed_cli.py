@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from ldpress.cli import app
+from ldpress.cli import embed as embed_cli
 from ldpress.findings import Finding, Severity
-from ldpress.html import batch
 
 PAGE = b"<html>\n<head>\n<title>t</title>\n</head>\n<body></body>\n</html>\n"
 BUNDLE = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "</script>"}
@@ -26,7 +26,7 @@ def checker_findings(monkeypatch: pytest.MonkeyPatch) -> list[Finding]:
     def check(bundle: Any) -> list[Finding]:
         return list(found)
 
-    monkeypatch.setattr(batch, "default_checker", lambda: check)
+    monkeypatch.setattr(embed_cli, "bundle_checker", lambda: check)
     return found
 
 

@@ -18,8 +18,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from ldpress.html.embed import embed_page
-from ldpress.html.extract import extract_bytes
 from ldpress.jsonld import expand
+from ldpress.validate.extract import extract_bytes
 from tests.conftest import CORPUS, needs_shared
 
 ROOT = Path(__file__).resolve().parents[2]

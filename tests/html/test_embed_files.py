@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from ldpress.build.check import check_bundle_object
 from ldpress.errors import InputError
 from ldpress.findings import Finding, Severity
 from ldpress.html.batch import (
     bundle_refusals,
-    check_bundle_with_validator,
     embed_file,
     load_bundle,
     output_path,
@@ -54,14 +54,14 @@ def test_errors_always_refuse_warnings_unless_forced(
 
 def test_default_checks_are_the_validators() -> None:
     # no @context: expansion drops every term (an error); a typo'd property is an error
-    codes = {f.code for f in check_bundle_with_validator({"name": "x"})}
+    codes = {f.code for f in check_bundle_object({"name": "x"})}
     assert "jsonld.dropped" in codes
     typo = {**BUNDLE, "headlin": "h"}
-    found = check_bundle_with_validator(typo)
+    found = check_bundle_object(typo)
     assert [(f.code, f.path, f.line) for f in found if f.severity is Severity.ERROR] == [
         ("vocab.unknown_property", "$.headlin", None)
     ]
-    assert check_bundle_with_validator("x")[0].code == "bundle.not_object"
+    assert check_bundle_object("x")[0].code == "bundle.not_object"
     full = {
         **BUNDLE,
         "image": "https://example.org/a.jpg",
@@ -69,7 +69,7 @@ def test_default_checks_are_the_validators() -> None:
         "dateModified": "2012-11-15T20:00:00+08:00",
         "author": {"@type": "Person", "name": "A", "url": "https://example.org/a"},
     }
-    assert check_bundle_with_validator(full) == []
+    assert check_bundle_object(full) == []
 
 
 def test_load_bundle(tmp_path: Path) -> None:

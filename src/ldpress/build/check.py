@@ -10,6 +10,8 @@ the JSONPath of the offending value; errors stop the write, warnings are reporte
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -114,3 +116,18 @@ def validate_bundle_bytes(data: bytes, name: str) -> list[Finding]:
 
 def _reported(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity is not Severity.INFO]
+
+
+def check_bundle_object(bundle: Any) -> list[Finding]:
+    """The validator's errors and warnings on a parsed bundle (what ``ldpress embed`` checks
+    before embedding).  Findings keep their JSONPath, which names the value whatever the
+    file's layout; line and column are dropped because they would point into this
+    re-serialisation, not into the user's file."""
+    if not isinstance(bundle, dict | list):
+        return [
+            Finding(
+                "bundle.not_object", Severity.ERROR, "the bundle is not a JSON object", path="$"
+            )
+        ]
+    data = json.dumps(bundle, ensure_ascii=False, indent=2).encode()
+    return [replace(f, line=None, column=None) for f in validate_bundle_bytes(data, "-")]

@@ -9,6 +9,7 @@ Exit codes: 0 every page done, 1 some page or bundle refused, 2 usage error.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -130,6 +131,14 @@ def _jobs(
     return plan.pages, failed
 
 
+def bundle_checker() -> Callable[[Any], list[Finding]]:
+    """The build's checks on a bundle (the validator's layers, what ``ldpress build`` runs on
+    its own output), imported on first use."""
+    from ldpress.build.check import check_bundle_object
+
+    return check_bundle_object
+
+
 def _checked_bundle(path: Path, force: bool) -> tuple[Any, bool]:
     from ldpress.html.batch import bundle_refusals, load_bundle
 
@@ -138,7 +147,7 @@ def _checked_bundle(path: Path, force: bool) -> tuple[Any, bool]:
         for finding in problems:
             _echo_finding(finding)
         return None, False
-    ok, findings = bundle_refusals(bundle, str(path), force=force)
+    ok, findings = bundle_refusals(bundle, str(path), checker=bundle_checker(), force=force)
     for finding in findings:
         _echo_finding(finding)
     if not ok:

@@ -51,7 +51,7 @@ def extract(
     ] = False,
 ) -> None:
     """Print the structured data of pages: JSON-LD, microdata and RDFa as one JSON-LD document."""
-    from ldpress.html.extract import extract_source
+    from ldpress.validate.extract import extract_source
     from ldpress.validate.sources import iter_sources
 
     documents: list[dict[str, Any]] = []

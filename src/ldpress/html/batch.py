@@ -44,30 +44,6 @@ class PageOutcome:
         return any(f.severity is Severity.ERROR for f in self.findings) or self.result is None
 
 
-def default_checker() -> Checker:
-    """The build's checks: the validator's layers on the bundle (what ``ldpress build``
-    runs on its own output before writing)."""
-    return check_bundle_with_validator
-
-
-def check_bundle_with_validator(bundle: Any) -> list[Finding]:
-    """The validator's errors and warnings on ``bundle``.  Findings keep their JSONPath, which
-    names the value whatever the file's layout; line and column are dropped because they
-    would point into this re-serialisation, not into the user's file."""
-    from dataclasses import replace
-
-    from ldpress.build.check import validate_bundle_bytes
-
-    if not isinstance(bundle, dict | list):
-        return [_bundle_finding("bundle.not_object", "the bundle is not a JSON object")]
-    data = json.dumps(bundle, ensure_ascii=False, indent=2).encode()
-    return [replace(f, line=None, column=None) for f in validate_bundle_bytes(data, "-")]
-
-
-def _bundle_finding(code: str, message: str) -> Finding:
-    return Finding(code, Severity.ERROR, message, path="$")
-
-
 def load_bundle(path: Path) -> tuple[Any, list[Finding]]:
     """The parsed bundle, or findings saying why it cannot be used (missing file aborts)."""
     try:
@@ -82,10 +58,12 @@ def load_bundle(path: Path) -> tuple[Any, list[Finding]]:
 
 
 def bundle_refusals(
-    bundle: Any, name: str, *, checker: Checker | None = None, force: bool = False
+    bundle: Any, name: str, *, checker: Checker, force: bool = False
 ) -> tuple[bool, list[Finding]]:
-    """Run the checker; ``(ok, findings)`` where ok is False on errors, or warnings unforced."""
-    findings = [f.located(file=name) for f in (checker or default_checker())(bundle)]
+    """Run the checker (the CLI passes the build's, ``ldpress.build.check.check_bundle_object``:
+    this module sits below the build); ``(ok, findings)`` where ok is False on errors, or
+    warnings unforced."""
+    findings = [f.located(file=name) for f in checker(bundle)]
     worst = {f.severity for f in findings}
     ok = Severity.ERROR not in worst and (force or Severity.WARNING not in worst)
     return ok, findings

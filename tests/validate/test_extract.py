@@ -8,8 +8,8 @@ import pytest
 from pyld.jsonld import JsonLdError
 
 from ldpress.errors import RemoteDocumentRefused
-from ldpress.html.extract import extract_bytes, extract_page, extract_path
 from ldpress.jsonld import canonical_nquads, expand
+from ldpress.validate.extract import extract_bytes, extract_page, extract_path
 from tests.conftest import CORPUS, needs_shared
 
 

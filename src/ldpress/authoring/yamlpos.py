@@ -191,11 +191,16 @@ class _AliasSeen(Exception):
 class _Builder:
     """Plain values from a composed node tree; with ``track``, also every position."""
 
-    def __init__(self, loader: Any, file: str, out: Located, track: bool) -> None:
+    def __init__(self, loader: Any, out: Located, track: bool) -> None:
         self.loader = loader
-        self.file = file
+        self.file = out._file
         self.out = out
-        self.seen: set[int] | None = set() if not isinstance(loader, _Loader) else None
+        # libyaml's tree shows an alias as a node met twice; an alias names an anchor, which
+        # is written with "&" (an alias without one is a composer error): no "&" in the text,
+        # no node to look out for.
+        text = out._text or ""
+        alias_free = isinstance(loader, _Loader) or "&" not in text
+        self.seen: set[int] | None = None if alias_free else set()
         self.values = out._values = {} if track else None
         self.keys = out._keys = {} if track else None
 
@@ -310,7 +315,7 @@ def _load_with(loader_class: Any, text: str, file: str, track: bool) -> Located:
                 Finding("data.empty", Severity.ERROR, "the data file is empty", file, 1, 1, "$")
             )
             return out
-        out.data = _Builder(loader, file, out, track).build(root, ())
+        out.data = _Builder(loader, out, track).build(root, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -7,7 +7,8 @@ exact place in the data file.  Only the safe constructors are used.  Timestamps 
 precision such as ``2012-08``), only ``true``/``false`` are booleans (YAML 1.1's ``no`` would
 turn the country code ``NO`` into False), duplicate keys and aliases are findings, not
 silently resolved: an alias can expand exponentially ("billion laughs") and a data file has
-``ref:`` for sharing anyway.
+``ref:`` for sharing anyway.  An ordinary file's values come from libyaml's events
+(:mod:`.yamlfast`); its positions, only when a finding asks for one, from a second parse.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ldpress.authoring.yamlfast import plain_values
 from ldpress.findings import Finding, Severity, json_path
 
 PathTuple = tuple[str | int, ...]
@@ -297,6 +299,14 @@ def load_located(text: str, file: str) -> Located:
 
 
 def _load(text: str, file: str, track: bool) -> Located:
+    if _CParser is not None and not track:
+        loader = _CLoader(text)
+        try:
+            plain, data = plain_values(loader)
+        finally:
+            loader.dispose()
+        if plain:
+            return Located(data, _text=text, _file=file)
     if _CParser is not None:
         try:
             return _load_with(_CLoader, text, file, track)

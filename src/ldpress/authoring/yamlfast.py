@@ -42,6 +42,12 @@ class _Events:
         self.get = loader.get_event
         self.resolve = loader.resolve
         self.construct = loader.construct_object
+        # A resolver types only plain scalars, by their first character (no wildcard
+        # resolvers: yamlpos checks); any other scalar is text without asking it.
+        resolvers = loader.yaml_implicit_resolvers
+        if None in resolvers:  # pragma: no cover - a resolver that looks at every scalar
+            raise _Unusual
+        self.typed_starts = frozenset(resolvers)
 
     def document(self) -> Any:
         if type(self.get()) is not StreamStartEvent or type(self.get()) is not DocumentStartEvent:
@@ -56,7 +62,11 @@ class _Events:
         if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
             return None
         value: str = event.value
-        if self.resolve(ScalarNode, value, event.implicit) != _STR:
+        if (
+            event.implicit[0]
+            and value[:1] in self.typed_starts
+            and self.resolve(ScalarNode, value, event.implicit) != _STR
+        ):
             return None
         return value
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ldpress.validate.jsonpos import locate_paths
+from ldpress.validate.jsonpos import locate_paths, max_depth
 from ldpress.validate.model import PathTuple
 
 text = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
@@ -72,3 +73,18 @@ def test_empty_containers_and_a_root_scalar() -> None:
 def test_text_that_is_not_json_keeps_the_paths_found_before_it() -> None:
     found = locate_paths('{"a": 1, 2: 3}')
     assert found == {(): 0, ("a",): 1}
+
+
+@pytest.mark.parametrize(
+    ("value", "limit", "depth"),
+    [
+        ("x", 5, 1),
+        ({}, 5, 1),
+        ([[], {"a": [1]}], 5, 3),
+        ({"a": {"b": {"c": [{}]}}, "d": 1}, 9, 5),
+        ([[[[[1]]]]], 2, 3),  # counting stops once the limit is passed
+        ([[1]], 0, 1),
+    ],
+)
+def test_max_depth(value: object, limit: int, depth: int) -> None:
+    assert max_depth(value, limit) == depth

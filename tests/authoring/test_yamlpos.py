@@ -82,3 +82,18 @@ def test_billion_laughs_does_not_expand(parser: str) -> None:
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
     doc = load_located("\n".join(lines) + "\n", "f.yaml")
     assert doc.findings and {f.code for f in doc.findings} == {"data.yaml_alias"}
+
+
+def test_ampersand_in_text_is_no_anchor(parser: str) -> None:
+    # "&" in text turns the libyaml alias watch on; it must not change what is loaded
+    doc = load_located("a: https://x.org/?p=1&q=2\nb: [AT&T, &n c, *n]\n", "f.yaml")
+    assert doc.data == {"a": "https://x.org/?p=1&q=2", "b": ["AT&T", "c", None]}
+    assert [(f.code, f.line, f.column) for f in doc.findings] == [("data.yaml_alias", 2, 17)]
+
+
+def test_positions_found_lazily_match_a_located_load(parser: str) -> None:
+    doc = load_located(TEXT, "f.yaml")
+    assert doc._values is None and doc._keys is None  # nothing located until asked
+    assert doc.at(("nodes", "article", "items", 0)) == (8, 13)
+    assert doc.values[("nodes", "article", "country")] == (6, 14)
+    assert doc.keys[("nodes", "article", "flag")] == (7, 5)

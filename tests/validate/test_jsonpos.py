@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ldpress.validate.jsonpos import locate_paths
+from ldpress.validate.jsonpos import locate_paths, max_depth
 from ldpress.validate.model import PathTuple
 
 text = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
@@ -82,3 +83,18 @@ def test_a_repeated_key_is_located_at_its_last_occurrence() -> None:
     found = locate_paths(doc)
     assert found[("a",)] == doc.rindex('"a"')
     assert found[("a", "b")] == doc.rindex('"b"')
+
+
+@pytest.mark.parametrize(
+    ("value", "limit", "depth"),
+    [
+        ("x", 5, 1),
+        ({}, 5, 1),
+        ([[], {"a": [1]}], 5, 3),
+        ({"a": {"b": {"c": [{}]}}, "d": 1}, 9, 5),
+        ([[[[[1]]]]], 2, 3),  # counting stops once the limit is passed
+        ([[1]], 0, 1),
+    ],
+)
+def test_max_depth(value: object, limit: int, depth: int) -> None:
+    assert max_depth(value, limit) == depth

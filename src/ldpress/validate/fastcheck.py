@@ -40,20 +40,29 @@ class _Checker:
         # dropped term or null, and every IRI clean (judged only when ``has_base`` is given).
         self.has_base = has_base
         self.clean = has_base is not None
+        # @id strings already resolved (and judged clean while ``clean`` held) under the
+        # current terms: a bundle names each node once and refers to it two or three times.
+        self.resolved: set[str] = set()
 
     def use(self, context: Any) -> None:
         terms = top_terms(context)
         if terms is None:
             raise FallBack
+        if terms is not self.terms:
+            self.resolved = set()
         self.terms = terms
 
     def id_iri(self, value: Any) -> None:
         if not isinstance(value, str) or value.startswith("@"):
             raise FallBack
+        if value in self.resolved:
+            return
         # resolving may raise on a malformed IRI, as it does in the expander: keep the call
         self.terms.value_iri(value, self.base)
         if self.clean and not iri_is_clean(value, self.terms, bool(self.has_base)):
             self.clean = False
+        else:  # clean, or clean no longer matters: ``clean`` never turns back to True
+            self.resolved.add(value)
 
     def document(self, doc: Any) -> None:
         if isinstance(doc, list):

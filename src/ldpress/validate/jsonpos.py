@@ -156,16 +156,18 @@ def locate_paths(text: str, start: int = 0, prefix: PathTuple = ()) -> dict[Path
 
 def max_depth(value: Any, limit: int) -> int:
     """Nesting depth of a parsed value, counting stops once ``limit`` is passed."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > deepest:
-            deepest = depth
-            if deepest > limit:
-                return deepest
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values() if isinstance(v, dict | list))
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item if isinstance(v, dict | list))
-    return deepest
+    # Level by level: half the cost of a stack of (value, depth) pairs on a built bundle,
+    # which has enough brackets to be measured on every validation.
+    depth = 1
+    level = [value] if isinstance(value, dict | list) else []
+    while depth <= limit and level:
+        deeper = []
+        for item in level:
+            for v in item.values() if isinstance(item, dict) else item:
+                if isinstance(v, dict | list):
+                    deeper.append(v)
+        if not deeper:
+            break
+        depth += 1
+        level = deeper
+    return depth

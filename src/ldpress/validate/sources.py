@@ -23,7 +23,6 @@ from ldpress.findings import Finding, Severity
 from ldpress.validate.decode import decode_html_utf8, decode_json, gunzip
 from ldpress.validate.htmlscan import find_page_url, scan_page
 from ldpress.validate.iris import looks_like_jsonld
-from ldpress.validate.markup import add_markup_blocks
 from ldpress.validate.model import Source
 from ldpress.validate.tolerant import parse_block
 
@@ -156,6 +155,10 @@ def load_html_text(name: str, text: str, utf8: bytes | None = None) -> Source:
             )
         source.blocks.append(block)
     source.url = find_page_url(text)
+    # imported here: the microdata/RDFa readers (selectolax) are ~40 ms of start-up that a
+    # JSON-LD-only run, ``ldpress build``'s check of its bundles, never needs
+    from ldpress.validate.markup import add_markup_blocks
+
     add_markup_blocks(source, scan.raw, utf8)
     return source
 

@@ -43,7 +43,7 @@ EDGE_CASES = [
     # Metas and links the scan passes over without stopping, next to ones it reads.
     '<meta content="<title>no</title>"><title>yes</title><link href="<h1>">',
     '<meta property="og:image" content="a:b"><meta name="og:url" content="u"><h1>h</h1>',
-    '<meta name=twitter:title content=t><meta property=og:title content=o><title>x</title>',
+    "<meta name=twitter:title content=t><meta property=og:title content=o><title>x</title>",
     '<link rel="stylesheet" href="c.css"><link rel=canonical href=/c><link rel=icon>',
     '<META PROPERTY="article:published_time" CONTENT="2024-03-03"><LINK REL=preload HREF=a>',
     "<!-- a - b -- c --><!----><script>x</script><style>y</style><h1>z</h1>",

@@ -163,10 +163,15 @@ def _attributes(inner: str) -> dict[str, str]:
     :func:`_attr_value`), so a character reference elsewhere in the tag costs nothing."""
     attrs: dict[str, str] = {}
     for m in _ATTR.finditer(inner):
-        name = m.group(1).lower()
+        name, double, single, bare = m.groups()
+        name = name.lower()
         if name not in attrs:
-            raw = next((g for g in m.groups()[1:] if g is not None), "")
-            attrs[name] = raw
+            if double is not None:
+                attrs[name] = double
+            elif single is not None:
+                attrs[name] = single
+            else:
+                attrs[name] = bare or ""
     return attrs
 
 

@@ -61,11 +61,12 @@ _SKIP = (
     + "|"
     + _skippable("link", "&<cC", "[cC](?!" + _anycase("anonical") + ")")
 )
-# The tag's attributes are group 2 (None when malformed), so one search reads a whole tag.
+# A comment opener takes the '>' or '->' that would close it at once as group 1; a tag's
+# name is group 2, its attributes group 3 (None when malformed): one search reads a tag.
 _OPENER = re.compile(
     r"<(?=[!sStTmMhHlLiIxXnNpP])(?!"
     + _SKIP
-    + r")(?:!--|("
+    + r")(?:!--(-?>)?|("
     + _anycase(_TRIE)
     + r")(?=[\s/>])("
     + _ATTRS_RE
@@ -192,6 +193,17 @@ WANTED_META = ("og:title", "og:url", "article:published_time")
 _WANTED = re.compile("|".join(map(re.escape, WANTED_META)))
 
 
+def _comment_end(page: str, start: int, abrupt: str | None) -> int:
+    """Offset just past a comment whose text starts at ``start``; Unsupported for the
+    comments HTML ends otherwise than at the first "-->"."""
+    if abrupt is not None:
+        raise Unsupported("abruptly closed comment")
+    end = page.find("-->", start)
+    if end < 0 or page.find("--!>", start, end) >= 0:
+        raise Unsupported("unterminated or unusual comment")
+    return end + 3
+
+
 def _end(page: str, name: str, start: int) -> int:
     """Offset of ``</name`` (any case) at or after ``start``; Unsupported when missing."""
     m = _END[name].search(page, start)
@@ -233,7 +245,7 @@ class _Scanner:
         """Scan until ``done()`` or the end of the page.  ``done`` reads only what the scan
         records, so it is asked again only after a step that recorded something (most steps
         skip a comment, a script or an unwanted meta)."""
-        page, search = self.page, _OPENER.search
+        page, search, ends = self.page, _OPENER.search, _END
         pos = self.pos
         try:
             while not done():
@@ -242,33 +254,27 @@ class _Scanner:
                     if m is None:
                         self.finished = True
                         return
-                    raw, tag_end = m.group(1, 2)
-                    if raw is None:
-                        pos = self.comment(m.end())
+                    abrupt, raw, tag_end = m.groups()
+                    if raw is None:  # a comment
+                        pos = _comment_end(page, m.end(), abrupt)
                         continue
                     if tag_end is None:
                         raise Unsupported(f"malformed <{raw}> tag")
                     name, after = raw.lower(), m.end()
-                    if name in _RAW:
-                        pos = _end(page, name, after)
+                    if name in _RAW:  # skipped up to its end tag
+                        close = ends[name].search(page, after)
+                        if close is None:
+                            raise Unsupported(f"<{name}> is not closed")
+                        pos = close.start()
                     elif name in _VOID:
                         pos = after
-                        if self.void(name, page[m.start(2) : after - 1]):
+                        if self.void(name, page[m.start(3) : after - 1]):
                             break
                     else:
                         pos = self.element(name, after)
                         break
         finally:
             self.pos = pos
-
-    def comment(self, start: int) -> int:
-        page = self.page
-        if page.startswith((">", "->"), start):
-            raise Unsupported("abruptly closed comment")
-        end = page.find("-->", start)
-        if end < 0 or "--!>" in page[start:end]:
-            raise Unsupported("unterminated or unusual comment")
-        return end + 3
 
     def element(self, name: str, after: int) -> int:
         page, out = self.page, self.out

@@ -3,13 +3,17 @@ and findings worded from the scan equal to those worded from the DOM."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ldpress.findings import Finding
 from ldpress.validate import consistency
 from ldpress.validate.consistency import headline_matches, on_domain, same_moment
 from ldpress.validate.model import Context, Options, Source
-from ldpress.validate.packs.values import vocabulary
+from ldpress.validate.packs.values import normalise_text, vocabulary
 from ldpress.validate.resolve import page_graph
 from ldpress.validate.sources import load_source
 from tests.conftest import CORPUS, needs_shared
@@ -45,6 +49,31 @@ def test_headline_matches(headline: str, candidate: str) -> None:
 )
 def test_headline_does_not_match(headline: str, candidate: str) -> None:
     assert not headline_matches(headline, candidate)
+
+
+def plain_headline_matches(headline: str, candidate: str) -> bool:
+    """The matching rule as first written: every part of the candidate tried in turn."""
+    h = consistency._strip_ellipsis(normalise_text(html.unescape(headline)))
+    c = normalise_text(candidate)
+    for part in [c, *(p for sep in consistency._SEPARATORS for p in c.split(sep))]:
+        stem = consistency._strip_ellipsis(part.strip())
+        if stem and (stem == h or h in stem or (len(stem) >= 20 and h.startswith(stem))):
+            return True
+    return False
+
+
+_WORDS = st.sampled_from(["Mayor", "resigns", "after", "audit", "|", "-", ":", "...", "…"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=12), st.lists(_WORDS, max_size=14), st.booleans())
+def test_headline_matches_as_the_plain_rule(head: list[str], cand: list[str], glue: bool) -> None:
+    headline = " ".join(head)
+    candidate = " ".join(cand) if glue else "".join(cand)
+    assert headline_matches(headline, candidate) == plain_headline_matches(headline, candidate)
+    # A candidate holding the headline, cut or padded with a site name.
+    for candidate in (headline, headline[: len(headline) // 2] + "...", "Site | " + headline):
+        assert headline_matches(headline, candidate) == plain_headline_matches(headline, candidate)
 
 
 def test_same_moment() -> None:

@@ -40,6 +40,13 @@ EDGE_CASES = [
     # A reference HTML keeps in an attribute nobody reads does not stop the scan.
     '<meta property="og:image" content="i?a=1&ampb=2"><meta property="og:title" content="T">',
     '<meta property="og&colon;title" content="by reference"><link rel="icon" href="?a&copyb">',
+    # Metas and links the scan passes over without stopping, next to ones it reads.
+    '<meta content="<title>no</title>"><title>yes</title><link href="<h1>">',
+    '<meta property="og:image" content="a:b"><meta name="og:url" content="u"><h1>h</h1>',
+    "<meta name=twitter:title content=t><meta property=og:title content=o><title>x</title>",
+    '<link rel="stylesheet" href="c.css"><link rel=canonical href=/c><link rel=icon>',
+    '<META PROPERTY="article:published_time" CONTENT="2024-03-03"><LINK REL=preload HREF=a>',
+    "<!-- a - b -- c --><!----><script>x</script><style>y</style><h1>z</h1>",
 ]
 
 
@@ -59,6 +66,9 @@ def test_edge_cases_read_as_the_dom_reads_them(page: str) -> None:
         '<meta property="og:title" content="a&ampb">',  # HTML keeps "&ampb" in attributes
         "<plaintext><h1>x</h1>",
         "<title>a\x00b</title>",
+        "<script>never closed<title>t</title>",
+        "<!-- a --!> b --><title>t</title>",
+        '<link rel=" canonical" href="x">',  # rel spelled so the DOM's selector misses it
     ],
 )
 def test_pages_it_cannot_read_exactly_are_refused(page: str) -> None:

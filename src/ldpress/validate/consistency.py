@@ -133,8 +133,15 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
     if source.kind != "html" or not source.text:
         return
     graph = page_graph(source, ctx)
-    articles = [e for e in graph.entities if e.key in graph.main and _is_a(e, "CreativeWork")]
-    reviews = [e for e in graph.entities if _is_a(e, "ClaimReview")]
+    articles: list[Entity] = []
+    reviews: list[Entity] = []
+    for e in graph.entities:
+        if e.types:
+            creative, review = _kinds(tuple(e.types))
+            if creative and e.key in graph.main:
+                articles.append(e)
+            if review:
+                reviews.append(e)
     if not articles and not reviews:
         return  # nothing to compare: do not read the page
     page = _Page(source, graph, LazyScan(source.text), ctx)
@@ -150,14 +157,14 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
 
 
 @lru_cache(maxsize=4096)
-def _kind(types: tuple[str, ...], ancestor: str) -> bool:
+def _kinds(types: tuple[str, ...]) -> tuple[bool, bool]:
+    """Whether a type list names a CreativeWork, and a ClaimReview; memoised by type list
+    (a page repeats a few type lists over tens of entities)."""
     vocab = vocabulary()
-    return any(vocab.is_subtype(t, ancestor) for t in types)
-
-
-def _is_a(entity: Entity, ancestor: str) -> bool:
-    # Memoised by type list: a page repeats a few type lists over tens of entities.
-    return bool(entity.types) and _kind(tuple(entity.types), ancestor)
+    return (
+        any(vocab.is_subtype(t, "CreativeWork") for t in types),
+        any(vocab.is_subtype(t, "ClaimReview") for t in types),
+    )
 
 
 def _page_checks(page: _Page, articles: list[Entity], reviews: list[Entity]) -> Iterator[Finding]:
@@ -183,9 +190,22 @@ def _page_checks(page: _Page, articles: list[Entity], reviews: list[Entity]) -> 
 # -- headline --------------------------------------------------------------------------------
 def headline_matches(headline: str, candidate: str) -> bool:
     """Equal after normalising, allowing a site name around it and truncation either side."""
+    return _matches(_headline_key(headline), candidate)
+
+
+def _headline_key(headline: str) -> str:
     # Google decodes HTML entities in JSON-LD text once more than JSON parsers do.
-    h = _strip_ellipsis(normalise_text(html.unescape(headline)))
+    return _strip_ellipsis(normalise_text(html.unescape(headline)))
+
+
+def _matches(h: str, candidate: str) -> bool:
+    """:func:`headline_matches` with the headline already normalised (``_headline_key``)."""
     c = normalise_text(candidate)
+    # Every stem below is a substring of c, so when h is not in c only a stem of 20+
+    # characters that h starts with can match, and h[:20] is then in c: most candidates
+    # that do not match are told so without splitting c at each separator.
+    if h not in c and (len(h) < 20 or h[:20] not in c):
+        return False
     parts = [c, *(p for sep in _SEPARATORS for p in c.split(sep))]
     for part in parts:
         stem = _strip_ellipsis(part.strip())
@@ -210,9 +230,10 @@ def _headline(page: _Page, entity: Entity, data: dict[str, Any]) -> Iterator[Fin
     if headline is None:
         return
     found = []
+    key = _headline_key(headline)
     for label, text in page.dom.iter_headings():  # lazily: a match ends the reading
         if text.strip():
-            if headline_matches(headline, text):
+            if _matches(key, text):
                 return
             found.append((label, text))
     if found:

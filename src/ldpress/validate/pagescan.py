@@ -34,14 +34,47 @@ _TRIE = (
     "s(?:cript|tyle|vg)|t(?:i(?:tle|me)|e(?:xtarea|mplate))|h1|m(?:eta|ath)|link|iframe|xmp"
     "|no(?:embed|frames)|plaintext"
 )
-_OPENER = re.compile(r"<(?=[!sStTmMhHlLiIxXnNpP])(?:!--|(" + _anycase(_TRIE) + r")(?=[\s/>]))")
 # A start tag's attributes up to its ">" (possessive: a failed match never backtracks into
 # splitting a name), and one attribute: name, then a quoted or unquoted value.
-_ATTRS = re.compile(
-    r"""(?:[\s/]*+(?:[^\s/>"'=<][^\s/>=]*+)(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>"'=<`][^\s>]*+))?+)*+[\s/]*+>"""
+_ATTRS_RE = r"""(?:[\s/]*+(?:[^\s/>"'=<][^\s/>=]*+)(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>"'=<`][^\s>]*+))?+)*+[\s/]*+>"""
+_ATTRS = re.compile(_ATTRS_RE)
+
+
+def _skippable(name: str, exclude: str, allowed: str) -> str:
+    """A well-formed ``name`` tag none of whose characters is in ``exclude`` except as the
+    pattern ``allowed`` matches it: the attributes' grammar with each character class
+    narrowed."""
+
+    def narrow(m: re.Match[str]) -> str:
+        run = "++" if m.group(2) else ""  # a run of plain characters is one step, not many
+        return f"(?:[^{m.group(1)}{exclude}]{run}|{allowed}){m.group(2) or ''}"
+
+    narrowed = re.sub(r"\[\^([^\]]*)\](\*\+)?", narrow, _ATTRS_RE)
+    return _anycase(name) + r"(?=[\s/>])" + narrowed
+
+
+# Most metas and links are none the checks read: a meta without "&" or a wanted key (each
+# holds a ":" after "og" or "article") and a link without "&" or "canonical" are not stopped
+# at, as the scan would skip them (a "<" in them would be scanned as a tag: not skipped).
+_SKIP = (
+    _skippable("meta", "&<:", r"(?!(?<=og):(?:title|url)|(?<=article):published_time):")
+    + "|"
+    + _skippable("link", "&<cC", "[cC](?!" + _anycase("anonical") + ")")
+)
+# A comment opener takes the '>' or '->' that would close it at once as group 1; a tag's
+# name is group 2, its attributes group 3 (None when malformed): one search reads a tag.
+_OPENER = re.compile(
+    r"<(?=[!sStTmMhHlLiIxXnNpP])(?!"
+    + _SKIP
+    + r")(?:!--(-?>)?|("
+    + _anycase(_TRIE)
+    + r")(?=[\s/>])("
+    + _ATTRS_RE
+    + r")?+)"
 )
 _ATTR = re.compile(r"""([^\s/>=][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _RAW = frozenset({"script", "style", "textarea", "iframe", "xmp", "noembed", "noframes"})
+_VOID = frozenset({"meta", "link", "time"})
 _INLINE = frozenset(
     [
         "a",
@@ -131,10 +164,15 @@ def _attributes(inner: str) -> dict[str, str]:
     :func:`_attr_value`), so a character reference elsewhere in the tag costs nothing."""
     attrs: dict[str, str] = {}
     for m in _ATTR.finditer(inner):
-        name = m.group(1).lower()
+        name, double, single, bare = m.groups()
+        name = name.lower()
         if name not in attrs:
-            raw = next((g for g in m.groups()[1:] if g is not None), "")
-            attrs[name] = raw
+            if double is not None:
+                attrs[name] = double
+            elif single is not None:
+                attrs[name] = single
+            else:
+                attrs[name] = bare or ""
     return attrs
 
 
@@ -143,14 +181,27 @@ def _decoded(attrs: dict[str, str], name: str) -> str | None:
     return None if raw is None else _attr_value(raw)
 
 
+# End tags with ASCII case classes, as HTML matches tag names (re.IGNORECASE would also take
+# "\u017f" for "s" and loses the literal "</" prefix the engine searches for fast).
 _END = {
-    name: re.compile(rf"</{name}[\s/>]", re.IGNORECASE)
+    name: re.compile(rf"</{_anycase(name)}[\s/>]")
     for name in (*_RAW, "template", "svg", "math", "title", "h1")
 }
 # Only these meta keys are read; a tag whose text holds none of them (and no character
 # reference that could spell one) cannot be one of them, so its attributes are not parsed.
 WANTED_META = ("og:title", "og:url", "article:published_time")
 _WANTED = re.compile("|".join(map(re.escape, WANTED_META)))
+
+
+def _comment_end(page: str, start: int, abrupt: str | None) -> int:
+    """Offset just past a comment whose text starts at ``start``; Unsupported for the
+    comments HTML ends otherwise than at the first "-->"."""
+    if abrupt is not None:
+        raise Unsupported("abruptly closed comment")
+    end = page.find("-->", start)
+    if end < 0 or page.find("--!>", start, end) >= 0:
+        raise Unsupported("unterminated or unusual comment")
+    return end + 3
 
 
 def _end(page: str, name: str, start: int) -> int:
@@ -190,36 +241,40 @@ class _Scanner:
         self.pos = 0
         self.finished = False
 
-    def step(self) -> None:
-        page = self.page
-        m = _OPENER.search(page, self.pos)
-        if m is None:
-            self.finished = True
-            return
-        raw = m.group(1)
-        if raw is None:
-            self.pos = self.comment(m.end())
-            return
-        tag_end = _ATTRS.match(page, m.end())
-        if tag_end is None:
-            raise Unsupported(f"malformed <{raw}> tag")
-        name, after = raw.lower(), tag_end.end()
-        if name in _RAW:
-            self.pos = _end(page, name, after)
-        elif name in ("meta", "link", "time"):
-            self.void(name, page[m.end() : after - 1])
-            self.pos = after
-        else:
-            self.pos = self.element(name, after)
-
-    def comment(self, start: int) -> int:
-        page = self.page
-        if page.startswith((">", "->"), start):
-            raise Unsupported("abruptly closed comment")
-        end = page.find("-->", start)
-        if end < 0 or "--!>" in page[start:end]:
-            raise Unsupported("unterminated or unusual comment")
-        return end + 3
+    def run(self, done: Callable[[], bool]) -> None:
+        """Scan until ``done()`` or the end of the page.  ``done`` reads only what the scan
+        records, so it is asked again only after a step that recorded something (most steps
+        skip a comment, a script or an unwanted meta)."""
+        page, search, ends = self.page, _OPENER.search, _END
+        pos = self.pos
+        try:
+            while not done():
+                while True:
+                    m = search(page, pos)
+                    if m is None:
+                        self.finished = True
+                        return
+                    abrupt, raw, tag_end = m.groups()
+                    if raw is None:  # a comment
+                        pos = _comment_end(page, m.end(), abrupt)
+                        continue
+                    if tag_end is None:
+                        raise Unsupported(f"malformed <{raw}> tag")
+                    name, after = raw.lower(), m.end()
+                    if name in _RAW:  # skipped up to its end tag
+                        close = ends[name].search(page, after)
+                        if close is None:
+                            raise Unsupported(f"<{name}> is not closed")
+                        pos = close.start()
+                    elif name in _VOID:
+                        pos = after
+                        if self.void(name, page[m.start(3) : after - 1]):
+                            break
+                    else:
+                        pos = self.element(name, after)
+                        break
+        finally:
+            self.pos = pos
 
     def element(self, name: str, after: int) -> int:
         page, out = self.page, self.out
@@ -243,11 +298,12 @@ class _Scanner:
                 raise Unsupported("foreign <title> before the page title")
         return end
 
-    def void(self, name: str, tag: str) -> None:
+    def void(self, name: str, tag: str) -> bool:
+        """Record a meta, time or link tag; False when it certainly recorded nothing."""
         out = self.out
         if name == "meta":
             if "&" not in tag and _WANTED.search(tag) is None:
-                return
+                return False
             attrs = _attributes(tag)
             for key, table in (("property", out.by_property), ("name", out.by_name)):
                 value = _decoded(attrs, key)
@@ -261,12 +317,15 @@ class _Scanner:
             attrs = _attributes(tag)
             rel = _decoded(attrs, "rel")
             if rel is None:
-                return
+                return False
             if rel != "canonical" and rel.strip().lower() == "canonical":
                 raise Unsupported("rel=canonical spelled unusually")
             if rel == "canonical" and not out.canonical_seen:
                 out.canonical_seen = True
                 out.canonical = _decoded(attrs, "href")
+        else:
+            return False
+        return True
 
 
 class LazyScan:
@@ -281,9 +340,8 @@ class LazyScan:
         self.found = self._scanner.out
 
     def _until(self, done: Callable[[], bool]) -> None:
-        scanner = self._scanner
-        while not scanner.finished and not done():
-            scanner.step()
+        if not self._scanner.finished:
+            self._scanner.run(done)
 
     def finish(self) -> PageScan:
         self._until(lambda: False)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from ldpress.findings import Severity
-from ldpress.validate import markup, syntax
+from ldpress.validate import expansion, markup, syntax
 from ldpress.validate.markup_convert import microdata_node, rdfa_nodes
 from ldpress.validate.model import Context, Options
 from ldpress.validate.sources import load_source, read_source
@@ -269,3 +269,36 @@ def test_schemaorg_examples_markup_is_read() -> None:
             assert "syntax.markup_unreadable" not in {f.code for f in source.findings}
             md, rdfa = md + (kind == "microdata"), rdfa + (kind == "rdfa")
     assert md > 200 and rdfa > 150
+
+
+_TEXT_VALUES = """<html><head><title>t</title><link rel="canonical" href="https://e.org/p"></head>
+<body><div itemscope itemtype="https://schema.org/VideoGame">
+<span itemprop="name">Game</span>
+<li itemprop="gameLocation">Rivet City</li>
+<span itemprop="url">A title, not a URL</span>
+<meta itemprop="image" content="https://e.org/a b.jpg">
+</div></body></html>"""
+
+
+def _iri_warnings(page: str) -> list[str | None]:
+    source = load_source("p.html", page.encode())
+    found = expansion.check(source, Context(Options()))
+    return sorted(f.path for f in found if f.code == "jsonld.invalid_iri")
+
+
+def test_microdata_text_naming_an_entity_is_no_bad_iri() -> None:
+    # gameLocation's range is Place | PostalAddress | URL: text there names a place (a
+    # literal in microdata), not an IRI.  url's range is URL only, and an absolute URL with
+    # a space is a URL with a space: both are still reported.
+    assert _iri_warnings(_TEXT_VALUES) == ["$.image", "$.url"]
+
+
+def test_the_same_text_in_jsonld_is_an_iri_as_the_context_says() -> None:
+    block = {
+        "@context": "https://schema.org",
+        "@type": "VideoGame",
+        "name": "Game",
+        "gameLocation": "Rivet City",
+    }
+    page = f'<script type="application/ld+json">{json.dumps(block)}</script>'
+    assert _iri_warnings(page) == ["$.gameLocation"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import cache
 from typing import Any
 
 from ldpress.findings import Finding, Severity, json_path
@@ -18,6 +19,7 @@ from ldpress.validate.fastexpand import Terms, is_schema_context, schema_terms
 from ldpress.validate.iris import is_absolute_iri
 from ldpress.validate.model import Block, PathTuple
 from ldpress.validate.nodes import node_id
+from ldpress.vocab import Vocabulary, load_vocabulary
 
 KEYWORDS = frozenset(
     [
@@ -79,6 +81,20 @@ def loses_everything(obj: dict[str, Any]) -> bool:
 
 
 _BAD_CHARS, _HOST, _NO_BASE = 1, 2, 3
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@cache
+def _range_takes_entities(vocab: Vocabulary, prop: str) -> bool:
+    """Whether schema.org's range of ``prop`` holds a class that is no data type (Place,
+    DefinedTermSet ...): text there names an entity, which schema.org accepts."""
+    return any(not vocab.is_datatype(r) for r in vocab.range(prop))
+
+
+def _is_entity_name(path: PathTuple) -> bool:
+    """Whether the value at ``path`` is under a property whose range takes entities."""
+    prop = next((step for step in reversed(path) if isinstance(step, str)), None)
+    return prop is not None and _range_takes_entities(load_vocabulary(), prop)
 
 
 def iri_issue(expanded: str, has_base: bool) -> int:
@@ -105,6 +121,12 @@ class BlockWalk:
         self.block = block
         self.has_base = has_base
         self.out = out
+        # Microdata and RDFa write text as text: a value that no URL property (href, src
+        # ...) gave is a literal, which the schema.org context's @id coercion reads as an
+        # IRI.  Text with spaces and no scheme under a property whose range takes entities
+        # ("US Grade Levels" for inDefinedTermSet) is an entity's name there, not a bad IRI;
+        # under a URL-only property (a title given as ``url``) it is still reported.
+        self.literal_text = block.kind in ("microdata", "rdfa")
 
     def run(self, terms: Terms | None) -> None:
         data = self.block.data
@@ -222,11 +244,16 @@ class BlockWalk:
         elif isinstance(value, str) and coercion == "@id":
             self.iri(value, path, terms, nid)
 
+    def _names_entity(self, expanded: str, path: PathTuple) -> bool:
+        return _SCHEME.match(expanded) is None and _is_entity_name(path)
+
     def iri(self, value: Any, path: PathTuple, terms: Terms | None, nid: Any) -> None:
         if not isinstance(value, str) or value.startswith("_:"):
             return
         expanded = terms.value_iri(value, None) if terms else value
         issue = iri_issue(expanded, self.has_base)
+        if issue == _BAD_CHARS and self.literal_text and self._names_entity(expanded, path):
+            return
         if issue == _BAD_CHARS:
             self.add(
                 path,

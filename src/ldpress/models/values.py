@@ -79,7 +79,8 @@ class Repeatable:
             if not adapters:  # built on first use: items may be models still being defined
                 adapters.append(TypeAdapter(item, config=_STRICT))
                 adapters.append(TypeAdapter(list[item], config=_STRICT))  # type: ignore[valid-type]
-            return adapters[isinstance(value, list)].validate_python(value)
+            # the core validator itself: TypeAdapter.validate_python only forwards to it
+            return adapters[isinstance(value, list)].validator.validate_python(value)
 
         return core_schema.no_info_plain_validator_function(
             validate,

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ldpress.findings import Finding, Severity
+from ldpress.validate.bytefind import contains
 from ldpress.validate.htmlscan import parse_attributes, scan_page
 from ldpress.validate.markup_convert import (
     fix_slashless_vocab,
@@ -51,11 +52,11 @@ def markup_hints(page: str, utf8: bytes | None = None) -> tuple[bool, bool]:
     RDFa of other vocabularies (Drupal's ``foaf:Image``) gives no schema.org data, and
     pyRdfa costs ~50 ms per page.  ``utf8``, the bytes ``page`` is the UTF-8 decoding of,
     answers the two literal tests with the same result (ASCII bytes in UTF-8 are ASCII
-    characters) at one byte per character instead of two or four (~10% less on the corpus).
-    """
+    characters), through StringZilla's vectorised search: ~12 us for both on a news page
+    against ~150 us for ``in`` on the bytes (:mod:`ldpress.validate.bytefind`)."""
     if utf8 is not None:
-        microdata = b"itemscope" in utf8
-        if b"typeof=" not in utf8:
+        microdata = contains(utf8, b"itemscope")
+        if not contains(utf8, b"typeof="):
             return microdata, False
     else:
         microdata = "itemscope" in page

@@ -154,7 +154,7 @@ def load_html_text(name: str, text: str, utf8: bytes | None = None) -> Source:
                 )
             )
         source.blocks.append(block)
-    source.url = find_page_url(text)
+    source.url = find_page_url(text, utf8)
     # imported here: the microdata/RDFa readers (selectolax) are ~40 ms of start-up that a
     # JSON-LD-only run, ``ldpress build``'s check of its bundles, never needs
     from ldpress.validate.markup import add_markup_blocks

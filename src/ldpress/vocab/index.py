@@ -7,6 +7,7 @@ look-up is a dict access or a cached set, so the vocabulary layer costs microsec
 from __future__ import annotations
 
 import difflib
+import os
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -177,9 +178,17 @@ _LOADED: dict[Path, Vocabulary] = {}
 
 def load_vocabulary(directory: str | Path | None = None) -> Vocabulary:
     """The vocabulary in use: package data, ``LDPRESS_VOCAB`` or ``directory``; cached."""
+    if directory is None and store.ENV_VAR not in os.environ:
+        # The common case, asked a few times per built file: the package data's absolute
+        # path needs no resolving (Path.resolve costs ~35 us of system calls).
+        vocab = _LOADED.get(store.PACKAGE_DATA)
+        if vocab is not None:
+            return vocab
     where = store.vocab_dir(directory).resolve()
     vocab = _LOADED.get(where)
     if vocab is None:
         vocab = Vocabulary(store.read_index(where), store.read_context(where))
         _LOADED[where] = vocab
+        if where == store.PACKAGE_DATA.resolve():
+            _LOADED[store.PACKAGE_DATA] = vocab
     return vocab

@@ -121,22 +121,44 @@ def test_scan_of_an_empty_page_finds_nothing() -> None:
     assert scan is not None and scan.found == PageScan()
 
 
-def lazy_fields(page: str) -> dict[str, object]:
+def lazy_fields(page: str, utf8: bytes | None = None) -> dict[str, object]:
     """Each field read from a fresh LazyScan (so each is answered from its own prefix)."""
     out: dict[str, object] = {}
     for name in FIELDS:
         try:
-            out[name] = getattr(LazyScan(page), name)
+            out[name] = getattr(LazyScan(page, utf8), name)
         except Unsupported:
             continue
     return out
 
 
 @pytest.mark.parametrize("page", EDGE_CASES)
-def test_lazy_reads_agree_with_the_dom(page: str) -> None:
+@pytest.mark.parametrize("with_bytes", [False, True])
+def test_lazy_reads_agree_with_the_dom(page: str, with_bytes: bool) -> None:
     dom = PageDom(page)
-    for name, value in lazy_fields(page).items():
+    for name, value in lazy_fields(page, page.encode() if with_bytes else None).items():
         assert value == getattr(dom, name), name
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_lazy_reads_with_the_bytes_agree_with_the_dom(page: str) -> None:
+    dom = PageDom(page)
+    for name, value in lazy_fields(page, page.encode()).items():
+        assert value == getattr(dom, name), name
+
+
+def test_no_time_or_h1_tag_in_the_bytes_needs_no_scan_to_the_end() -> None:
+    # The rest of the page needs a real parse, but no <time> or <h1> can be in it.
+    page = "<head><title>T</title></head><body><textarea>x<p>é</p><H2>b</H2>"
+    scan = LazyScan(page, page.encode())
+    assert scan.times == scan.h1 == [] == PageDom(page).times == PageDom(page).h1
+    with pytest.raises(Unsupported):
+        _ = LazyScan(page).times
+    timed = page + "<TIME datetime=x>"
+    assert LazyScan(timed, timed.encode()).h1 == []
+    with pytest.raises(Unsupported):  # a time element may follow: the scan must read on
+        _ = LazyScan(timed, timed.encode()).times
 
 
 def test_a_title_question_reads_only_up_to_the_title() -> None:

@@ -20,3 +20,9 @@ def contains(data: bytes, needle: bytes) -> bool:
 def find(data: bytes, needle: bytes, start: int = 0, end: int | None = None) -> int:
     """``data.find(needle, start, end)``."""
     return int(stringzilla.find(data, needle, start, len(data) if end is None else end))
+
+
+def uncased_find(data: bytes, needle: bytes) -> int:
+    """The first match of ``needle`` in UTF-8 ``data`` under Unicode case folding, or -1;
+    it finds every ASCII case-insensitive match, and may find more."""
+    return int(stringzilla.utf8_uncased_search(data, needle))

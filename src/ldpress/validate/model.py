@@ -72,6 +72,9 @@ class Source:
     text: str | None = None
     url: str | None = None
     findings: list[Finding] = field(default_factory=list)
+    # The bytes ``text`` is the exact UTF-8 decoding of, when it was read so: searches for
+    # ASCII needles run on them (see ldpress.validate.bytefind).
+    utf8: bytes | None = None
 
 
 @dataclass(slots=True)

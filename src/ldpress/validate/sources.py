@@ -131,7 +131,7 @@ def load_html_text(name: str, text: str, utf8: bytes | None = None) -> Source:
     """A :class:`Source` for an already decoded HTML page; never raises.  ``utf8``, when
     given, must be the bytes ``text`` is the UTF-8 decoding of (the DOM parser reads them
     instead of encoding the text again)."""
-    source = Source(file=name, kind="html", text=text)
+    source = Source(file=name, kind="html", text=text, utf8=utf8)
     scan = scan_page(text)
     for index, script in enumerate(scan.scripts):
         block = parse_block(

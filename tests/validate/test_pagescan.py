@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ldpress.validate.consistency import PageDom
+from ldpress.validate.pagedom import PageDom
 from ldpress.validate.pagescan import LazyScan, PageScan, Unsupported, scan_page
 from ldpress.validate.sources import load_source
 from tests.conftest import CORPUS, needs_shared

@@ -21,8 +21,6 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from ldpress.findings import Finding, Severity, json_path
 from ldpress.validate.model import Context, Source
 from ldpress.validate.packs.values import (
@@ -32,6 +30,7 @@ from ldpress.validate.packs.values import (
     parse_datetime,
     vocabulary,
 )
+from ldpress.validate.pagedom import PageDom, page_dom
 from ldpress.validate.pagescan import LazyScan, Unsupported
 from ldpress.validate.resolve import Entity, PageGraph, page_graph
 
@@ -40,66 +39,6 @@ G_FC = "https://developers.google.com/search/docs/appearance/structured-data/fac
 # Site-name separators in titles (after normalise_text every dash is "-").
 _SEPARATORS = (" | ", " - ", " :: ", " \u00b7 ", " \u00bb ", ": ")
 _ELLIPSIS = ("...", "\u2026")
-
-
-_INVISIBLE = ["script", "style", "noscript", "template", "head"]
-
-
-class PageDom:
-    def __init__(self, html: str) -> None:
-        self._tree = LexborHTMLParser(html)
-        self.title = self._text("title")
-        self.og_title = self._meta("og:title")
-        self.h1 = [n.text(deep=True, separator=" ") for n in self._tree.css("h1")]
-        self.published_time = self._meta("article:published_time")
-        self.times = [
-            t for n in self._tree.css("time[datetime]") if (t := n.attributes.get("datetime"))
-        ]
-        self.og_url = self._meta("og:url")
-        link = self._tree.css_first('link[rel="canonical"]')
-        self.canonical = link.attributes.get("href") if link is not None else None
-        self._visible: str | None = None
-
-    def _text(self, selector: str) -> str | None:
-        node = self._tree.css_first(selector)
-        return node.text(deep=True, separator=" ") if node is not None else None
-
-    def _meta(self, prop: str) -> str | None:
-        for attr in ("property", "name"):
-            node = self._tree.css_first(f'meta[{attr}="{prop}"]')
-            if node is not None:
-                content = node.attributes.get("content")
-                if content:
-                    return content
-        return None
-
-    def iter_headings(self) -> Iterator[tuple[str, str]]:
-        return iter(self.headings())
-
-    def headings(self) -> list[tuple[str, str]]:
-        """(label, text) of the title, og:title and every h1."""
-        out = [("<title>", self.title), ("og:title", self.og_title)]
-        out += [("<h1>", h) for h in self.h1]
-        return [(label, text) for label, text in out if text]
-
-    def visible_text(self) -> str:
-        """Normalised text of the body (computed on first use; strips the tree's scripts)."""
-        if self._visible is None:
-            self._tree.strip_tags(_INVISIBLE)
-            body = self._tree.body
-            raw = body.text(deep=True, separator=" ") if body is not None else ""
-            self._visible = normalise_text(raw)
-        return self._visible
-
-
-def page_dom(source: Source, ctx: Context) -> PageDom:
-    """The DOM of an HTML source, parsed once per run and shared by the layers."""
-    cache: dict[int, PageDom] = ctx.scratch.setdefault("page_dom", {})
-    dom = cache.get(id(source))
-    if dom is None:
-        dom = PageDom(source.text or "")
-        cache[id(source)] = dom
-    return dom
 
 
 @dataclass(slots=True)

@@ -1,8 +1,13 @@
-"""Atomic file writes: a crash, a full disk or an interrupt never leaves a half-written file.
+"""File reads with a size limit, and atomic file writes.
 
-The data goes to a temporary file in the target's directory, is flushed and fsynced, then
-renamed over the target (atomic on POSIX).  When the target exists its permission bits are
-kept.
+Writes: a crash, a full disk or an interrupt never leaves a half-written file.  The data
+goes to a temporary file in the target's directory, is flushed and fsynced, then renamed
+over the target (atomic on POSIX).  When the target exists its permission bits are kept.
+
+Reads: ``open(path, "rb").read(limit)`` allocates ``limit`` bytes before reading and
+shrinks the result; with the validator's 256 MB limit that costs ~30 us for a small file
+and 0.1-0.25 ms for a news page (the allocation's page faults and unmapping), more than
+reading the page.  :func:`read_limited` reads the size ``fstat`` reports instead.
 """
 
 from __future__ import annotations
@@ -12,6 +17,35 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+
+# Reads after the size fstat reported: a growing file, a pipe or a /proc file (size 0).
+# Below malloc's mmap threshold, so the final empty read allocates nothing costly.
+_STEP = 64 * 1024
+
+
+def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The file's bytes, at most ``limit`` of them; raises OSError as ``open`` does."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        return read_fd(fd, limit, os.fstat(fd).st_size)
+    finally:
+        os.close(fd)
+
+
+def read_fd(fd: int, limit: int, size: int) -> bytes:
+    """At most ``limit`` bytes from ``fd``, whose size was reported as ``size``: that many
+    in one read, then on until the end of the file."""
+    chunks: list[bytes] = []
+    remaining = limit
+    step = size if size > 0 else _STEP
+    while remaining > 0:
+        chunk = os.read(fd, min(step, remaining))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+        step = _STEP
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

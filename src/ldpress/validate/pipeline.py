@@ -20,6 +20,7 @@ from typing import Protocol
 
 from ldpress.errors import InputError, LdpressError
 from ldpress.findings import Finding, Report, Severity
+from ldpress.fsutil import read_limited
 from ldpress.validate.cache import BoundCache, FileResult, FindingCache
 from ldpress.validate.layers import resolve_all
 from ldpress.validate.model import Context, Layer, Options, Source
@@ -78,8 +79,7 @@ class InputItem:
         if self.data is not None:
             return self.data
         assert self.path is not None
-        with open(self.path, "rb") as fh:  # noqa: PTH123 - a Path per file costs ~10 us
-            return fh.read(READ_LIMIT)
+        return read_limited(self.path, READ_LIMIT)
 
 
 def iter_inputs(

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from ldpress.findings import Finding, Severity
+from ldpress.fsutil import read_limited
 from ldpress.validate.decode import decode_html_utf8, decode_json, gunzip
 from ldpress.validate.htmlscan import find_page_url, scan_page
 from ldpress.validate.iris import looks_like_jsonld
@@ -171,8 +172,7 @@ def read_source(path: str | Path, name: str | None = None) -> Source:
         size = Path(path).stat().st_size
         if size > MAX_INPUT_BYTES:
             return _too_large(display, kind or "jsonld", size)
-        with Path(path).open("rb") as fh:
-            data = fh.read(MAX_INPUT_BYTES + 1)
+        data = read_limited(path, MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         source = Source(file=display, kind=kind or "jsonld")
         source.findings.append(_finding(display, "input.not_found", "no such file"))

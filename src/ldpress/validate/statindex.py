@@ -26,7 +26,7 @@ from typing import Any
 
 import orjson
 
-from ldpress.fsutil import write_atomic
+from ldpress.fsutil import read_fd, write_atomic
 
 RACY_NS = 2_000_000_000  # FAT's 2 s mtime resolution is the coarsest in common use
 FORMAT = 1
@@ -94,9 +94,12 @@ class StatIndex:
 
 def read_with_stat(path: str, limit: int) -> tuple[bytes, StatKey]:
     """The file's bytes (at most ``limit``) and its stat taken before reading."""
-    with Path(path).open("rb") as fh:
-        key = stat_key(os.fstat(fh.fileno()))
-        return fh.read(limit), key
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        return read_fd(fd, limit, info.st_size), stat_key(info)
+    finally:
+        os.close(fd)
 
 
 def stat_path(path: str) -> StatKey:

@@ -25,9 +25,15 @@ _STEP = 64 * 1024
 
 def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     """The file's bytes, at most ``limit`` of them; raises OSError as ``open`` does."""
+    return read_with_stat(path, limit)[0]
+
+
+def read_with_stat(path: str | os.PathLike[str], limit: int) -> tuple[bytes, os.stat_result]:
+    """:func:`read_limited`, and the file's stat taken before reading."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
-        return read_fd(fd, limit, os.fstat(fd).st_size)
+        info = os.fstat(fd)
+        return read_fd(fd, limit, info.st_size), info
     finally:
         os.close(fd)
 

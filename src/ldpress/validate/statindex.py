@@ -26,7 +26,8 @@ from typing import Any
 
 import orjson
 
-from ldpress.fsutil import read_fd, write_atomic
+from ldpress import fsutil
+from ldpress.fsutil import write_atomic
 
 RACY_NS = 2_000_000_000  # FAT's 2 s mtime resolution is the coarsest in common use
 FORMAT = 1
@@ -94,12 +95,8 @@ class StatIndex:
 
 def read_with_stat(path: str, limit: int) -> tuple[bytes, StatKey]:
     """The file's bytes (at most ``limit``) and its stat taken before reading."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        info = os.fstat(fd)
-        return read_fd(fd, limit, info.st_size), stat_key(info)
-    finally:
-        os.close(fd)
+    data, info = fsutil.read_with_stat(path, limit)
+    return data, stat_key(info)
 
 
 def stat_path(path: str) -> StatKey:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from ldpress.validate.decode import decode_html_utf8
 from ldpress.validate.htmlscan import (
-    LineCounter,
-    find_page_url,
     is_jsonld_type,
     iter_jsonld_scripts,
     parse_attributes,
     scan_page,
 )
+from ldpress.validate.pageurl import find_page_url
+from tests.conftest import CORPUS, needs_shared
+from tests.validate.htmlscan_reference import reference_scan
 
 
 def texts(page: str) -> list[str]:
@@ -84,13 +88,6 @@ def test_unterminated_script_runs_to_the_end() -> None:
     assert block.text == '{"a":1}' and not block.terminated
 
 
-def test_line_counter_counts_forward_and_backward() -> None:
-    counter = LineCounter("ab\ncd\n\nef")
-    assert counter.position(7) == (4, 1)
-    assert counter.position(4) == (2, 2)
-    assert counter.position(0) == (1, 1)
-
-
 def test_attribute_parsing() -> None:
     assert parse_attributes(' a="1" B=\'2\' c=3 d e="&amp;" a="x"') == {
         "a": "1",
@@ -141,3 +138,72 @@ def test_raw_spans_cover_comments_and_element_contents() -> None:
     page = "<p><!--c--><script>s</script><style>t</style>"
     spans = [page[a:b] for a, b in scan_page(page).raw]
     assert spans == ["<!--c-->", "<script>s", "<style>t"]
+
+
+_PIECES = st.sampled_from(
+    [
+        '<script type="application/ld+json">',
+        "<SCRIPT Type=application/LD+JSON>",
+        "<script>",
+        "<Style>",
+        "<style",
+        "<script",
+        "</script>",
+        "</SCRIPT ",
+        "</style>",
+        "</script\u00a0",
+        "</script\u2003",
+        "</script\x1c",
+        "</scripts>",
+        "<!--",
+        "<!-->",
+        "<!--->",
+        "-->",
+        "--!>",
+        "--",
+        ">",
+        '"',
+        "'",
+        "=",
+        " ",
+        "\n",
+        "x",
+        "_",
+        "-",
+        "{}",
+        "é",
+        "€",
+        "\u00a0",
+        "\U0001f600",
+        "\u0660",
+        "ld+json",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_byte_scan_agrees_with_the_regex_over_the_text(page: str) -> None:
+    scripts, raw = reference_scan(page)
+    for utf8 in (None, page.encode("utf-8")):
+        scan = scan_page(page, utf8)
+        assert scan.scripts == scripts
+        assert scan.raw == raw
+
+
+def test_byte_scan_keeps_surrogates_of_odd_text() -> None:
+    page = '\ud800<script type="application/ld+json">"\udfff"</script>'
+    (block,) = scan_page(page).scripts
+    assert block.text == '"\udfff"' and (block.line, block.column, block.start) == (1, 37, 36)
+
+
+@needs_shared
+@pytest.mark.shared
+def test_byte_scan_agrees_with_the_regex_on_every_corpus_page() -> None:
+    pages = sorted((CORPUS / "html").rglob("*.htm*"))
+    assert len(pages) > 100
+    for path in pages:
+        data = path.read_bytes()
+        page, _, utf8 = decode_html_utf8(data, str(path))
+        scripts, raw = reference_scan(page)
+        scan = scan_page(page, utf8)
+        assert (scan.scripts, scan.raw) == (scripts, raw), path

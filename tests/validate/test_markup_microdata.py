@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from ldpress.validate.markup_convert import microdata_node
 from ldpress.validate.microdata import element_text, read_items, tag_offsets
 from ldpress.validate.sources import load_source, read_source
 from tests.conftest import CORPUS, needs_shared
+from tests.validate.htmlscan_reference import reference_tag_offsets
 from tests.validate.test_markup import MICRODATA
 
 
@@ -157,3 +160,35 @@ def test_agrees_with_extruct_on_the_corpus() -> None:
             differing.add(path.name)
     assert compared > 150
     assert differing == set(KNOWN_DIFFERENCES)
+
+
+_MARKUP = st.sampled_from(
+    [
+        "<p itemscope>",
+        "<div\titemscope itemtype=x>",
+        "<é itemscope>",
+        "<1 itemscope>",
+        "<span itemprop=name>",
+        "<a\u00a0itemprop>",
+        "<b\u2003itemscope>",
+        " itemscope",
+        "itemscope=",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<style>",
+        "</style>",
+        ">",
+        "<",
+        "é€",
+        "\U0001f600",
+        "\n",
+    ]
+)
+
+
+@given(st.lists(_MARKUP, max_size=20).map("".join))
+def test_tag_offsets_from_bytes_agree_with_the_text_search(page: str) -> None:
+    for attr in ("itemscope", "itemprop"):
+        assert tag_offsets(page, attr) == reference_tag_offsets(page, attr)

@@ -1,14 +1,19 @@
 """Find the JSON-LD script elements of an HTML page without building a DOM.
 
-A page is scanned once with a compiled regex for comment openers and ``<script``/``<style``
-start tags: comments are skipped whole (ending as HTML ends them: ``-->``, ``--!>``, or
-abruptly at ``<!-->`` and ``<!--->``), script and style contents are skipped up to the first
+A page is scanned once for comment openers and ``<script``/``<style`` start tags: comments
+are skipped whole (ending as HTML ends them: ``-->``, ``--!>``, or abruptly at ``<!-->`` and
+``<!--->``), script and style contents are skipped up to the first
 matching end tag (HTML's script-data and raw-text rules, so JavaScript holding ``<!--`` or
 ``"<script>"`` never confuses the scan), and the script elements whose ``type`` is
 ``application/ld+json`` (any case, with parameters, quoted or not) are reported with the
 1-based line and column of their first content character.  The same pass records the spans
 where a tag is not a tag (comments, script and style contents), which the microdata
 locator needs.  A DOM parse costs ~1 ms per news page; this scan costs ~0.1 ms.
+
+The scan runs over the page's UTF-8 bytes and an ASCII-lower-cased copy of them, jumping
+between ``<!--``, ``<script`` and ``<style`` with a vectorised search; its rules are written
+as one regex over the text in the tests (``tests/validate/htmlscan_reference.py``), which
+it must agree with on any text.
 """
 
 from __future__ import annotations
@@ -16,23 +21,24 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ldpress.validate.bytefind import find
-
-# Spelled-out case classes instead of re.IGNORECASE: the literal "<" prefix lets the regex
-# engine jump between candidates with a fast search (2-3x faster on 170 KB pages).
-# A script/style start tag is matched whole, its attributes as group 2 (values may hold ">"
-# inside quotes) and its ">" as group 3, absent when the page ends first; a comment opener
-# takes the "<!-->" / "<!--->" that close it at once as group 4.  One match per span instead
-# of a second regex call or a helper per span (a news page has ~50 spans).
-_OPENER = re.compile(
-    r"<(?:!--(-?>)?|([sS](?:[cC][rR][iI][pP][tT]|[tT][yY][lL][eE]))\b"
-    r"""((?:[^>"']|"[^"]*"|'[^']*')*)(>)?)"""
+from ldpress.validate.bytefind import (
+    ascii_lower,
+    char_at,
+    char_offsets,
+    count,
+    find,
+    utf8_length,
 )
-_SCRIPT_END = re.compile(r"</[sS][cC][rR][iI][pP][tT][\s/>]")
-_STYLE_END = re.compile(r"</[sS][tT][yY][lL][eE][\s/>]")
-_COMMENT_END = re.compile(r"--!?>")
+
+# The rest of a script/style start tag after its name: its attributes (values may hold ">"
+# inside quotes) as group 1 and its ">" as group 2, absent when the page ends first.
+_TAG_REST = re.compile(rb"""((?:[^>"']|"[^"]*"|'[^']*')*)(>)?""")
+# What the scan's word boundary and whitespace tests count as such among ASCII characters
+# (Python's str.isalnum()/"_" and str.isspace(), which the scan follows for every character).
+_WORD_ASCII = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_SPACE_ASCII = frozenset(b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
 _ATTR = re.compile(
     r"""(?:^|[\s"'/])([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
 )
@@ -47,28 +53,6 @@ class ScriptBlock:
     line: int
     column: int
     terminated: bool  # False when the page ended before ``</script``
-
-
-class LineCounter:
-    """Offsets → (line, column), counting newlines incrementally for increasing offsets.
-
-    A page has few blocks, so counting from the previous offset is cheaper than building a
-    full newline index of a 170 KB page (thousands of Python-level entries).
-    """
-
-    __slots__ = ("_line", "_offset", "_text")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._offset = 0
-        self._line = 1
-
-    def position(self, offset: int) -> tuple[int, int]:
-        if offset < self._offset:
-            self._offset, self._line = 0, 1
-        self._line += self._text.count("\n", self._offset, offset)
-        self._offset = offset
-        return self._line, offset - self._text.rfind("\n", 0, offset)
 
 
 def parse_attributes(tag: str) -> dict[str, str]:
@@ -90,117 +74,193 @@ def is_jsonld_type(value: str | None) -> bool:
     return value.split(";", 1)[0].strip().lower() == "application/ld+json"
 
 
-@dataclass(slots=True)
 class PageScan:
     """What one pass over a page finds: its JSON-LD scripts and its raw spans."""
 
-    scripts: list[ScriptBlock] = field(default_factory=list)
-    raw: list[tuple[int, int]] = field(default_factory=list)  # comments, script/style text
+    __slots__ = ("_raw", "data", "raw_bytes", "scripts", "wide")
 
+    def __init__(self, data: bytes = b"", wide: bool = False) -> None:
+        self.scripts: list[ScriptBlock] = []
+        # comments and script/style contents, as (start, end) offsets in the UTF-8 bytes
+        self.raw_bytes: list[tuple[int, int]] = []
+        self.data = data  # the page's UTF-8 bytes
+        self.wide = wide  # whether they hold non-ASCII characters (offsets differ)
+        self._raw: list[tuple[int, int]] | None = None
 
-def scan_page(page: str) -> PageScan:
-    """The JSON-LD script elements of ``page`` and its raw spans, in page order."""
-    out = PageScan()
-    raw = out.raw
-    counter = LineCounter(page)
-    search, comment_search = _OPENER.search, _COMMENT_END.search
-    pos = 0
-    while (m := search(page, pos)) is not None:
-        abrupt, name, tag, gt = m.groups()
-        if name is None:  # "<!--": ends as HTML ends a comment (">", "->", "-->" or "--!>")
-            if abrupt is not None:
-                pos = m.end()
+    def char_offsets(self, offsets: list[int]) -> list[int]:
+        """Increasing byte offsets in :attr:`data` → character offsets in the page text."""
+        return char_offsets(self.data, offsets) if self.wide else offsets
+
+    @property
+    def raw(self) -> list[tuple[int, int]]:
+        """The raw spans as character offsets in the page text, converted when first asked
+        (only pages with microdata or RDFa need them)."""
+        if self._raw is None:
+            if not self.wide:  # ASCII: bytes and characters agree
+                self._raw = self.raw_bytes
             else:
-                end = comment_search(page, m.end())
-                pos = len(page) if end is None else end.end()
-            raw.append((m.start(), pos))
-            continue
-        if gt is None:  # "<script" with no closing ">": not a tag the parser completes
-            raw.append((m.start(), len(page)))
+                data, out = self.data, list[tuple[int, int]]()
+                byte = char = 0
+                for a, b in self.raw_bytes:
+                    start = char + utf8_length(data, byte, a)
+                    char = start + utf8_length(data, a, b)
+                    byte = b
+                    out.append((start, char))
+                self._raw = out
+        return self._raw
+
+
+def _word_at(data: bytes, at: int) -> bool:
+    """Whether the character at byte ``at`` is a word character (what ``\\b`` tests)."""
+    lead = data[at]
+    if lead < 0x80:
+        return lead in _WORD_ASCII
+    char = char_at(data, at)
+    return char.isalnum() or char == "_"
+
+
+def _space_at(data: bytes, at: int) -> int:
+    """The byte length of the whitespace character at byte ``at``, 0 if it is not one."""
+    lead = data[at]
+    if lead < 0x80:
+        return 1 if lead in _SPACE_ASCII else 0
+    char = char_at(data, at)
+    return len(char.encode("utf-8", "surrogatepass")) if char.isspace() else 0
+
+
+def _comment_end(data: bytes, at: int) -> int:
+    """Where a comment whose body starts at ``at`` ends: after its ``-->`` or ``--!>``, or
+    at the end of the page."""
+    while (at := find(data, b"--", at)) >= 0:
+        if data[at + 2 : at + 3] == b">":
+            return at + 3
+        if data[at + 2 : at + 4] == b"!>":
+            return at + 4
+        at += 1
+    return len(data)
+
+
+def _end_tag(data: bytes, low: bytes, needle: bytes, at: int) -> tuple[int, int]:
+    """(start, end) of the first ``</script`` / ``</style`` end tag (``needle``, any case)
+    from ``at`` that a whitespace character, ``/`` or ``>`` follows; (-1, -1) when none."""
+    size = len(needle)
+    while (at := find(low, needle, at)) >= 0:
+        after = at + size
+        if after < len(data):
+            if data[after] in b"/>":
+                return at, after + 1
+            space = _space_at(data, after)
+            if space:
+                return at, after + space
+        at += 1
+    return -1, -1
+
+
+class _Positions:
+    """Byte offsets of a page's UTF-8 → (line, column, character offset), for increasing
+    offsets (a page has few JSON-LD blocks)."""
+
+    __slots__ = ("_data", "_line", "_offset", "_wide")
+
+    def __init__(self, data: bytes, wide: bool) -> None:
+        self._data = data
+        self._wide = wide
+        self._offset = 0
+        self._line = 1
+
+    def at(self, offset: int) -> tuple[int, int, int]:
+        data = self._data
+        self._line += count(data, b"\n", self._offset, offset)
+        self._offset = offset
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        if not self._wide:
+            return self._line, offset - line_start + 1, offset
+        column = utf8_length(data, line_start, offset) + 1
+        return self._line, column, utf8_length(data, 0, offset)
+
+
+def scan_page(page: str, utf8: bytes | None = None) -> PageScan:
+    """The JSON-LD script elements of ``page`` and its raw spans, in page order.
+
+    The scan runs over the page's UTF-8 bytes (``utf8`` when the caller has them, else
+    encoded here) and an ASCII-lower-cased copy of them: finding the next ``<!--``,
+    ``<script`` and ``<style`` with a vectorised search skips everything between them, where
+    a regex tries a match at every ``<`` of the page (4 times slower on news pages, whose
+    text is mostly stored two bytes per character).  Every decision is taken at an ASCII
+    byte, or on the whole character there, so the result is what the same rules give on
+    the text."""
+    data = utf8 if utf8 is not None else page.encode("utf-8", "surrogatepass")
+    wide = len(data) != len(page)
+    out = PageScan(data, wide)
+    raw = out.raw_bytes
+    low = ascii_lower(data)
+    size = len(data)
+    positions = _Positions(data, wide)
+    comment, script, style = find(low, b"<!--"), find(low, b"<script"), find(low, b"<style")
+    pos = 0
+    while True:
+        if 0 <= comment < pos:
+            comment = find(low, b"<!--", pos)
+        if 0 <= script < pos:
+            script = find(low, b"<script", pos)
+        if 0 <= style < pos:
+            style = find(low, b"<style", pos)
+        at = _first(comment, script, style)
+        if at < 0:
             break
-        start = m.end()
-        style = name[1] in "tT"
-        close = (_STYLE_END if style else _SCRIPT_END).search(page, start)
-        if close is None:
-            raw.append((m.start(), len(page)))
-            stop = len(page)
-        else:
-            stop = close.start()
-            pos = close.end()
-            raw.append((m.start(), stop))
+        if at == comment:  # ends as HTML ends a comment (">", "->", "-->" or "--!>")
+            body = at + 4
+            if data[body : body + 1] == b">":
+                pos = body + 1
+            elif data[body : body + 2] == b"->":
+                pos = body + 2
+            else:
+                pos = _comment_end(data, body)
+            raw.append((at, pos))
+            continue
+        is_style = at == style
+        name_end = at + (6 if is_style else 7)
+        if name_end < size and _word_at(data, name_end):  # "<scripts", "<styled": no tag
+            if is_style:
+                style = find(low, b"<style", at + 1)
+            else:
+                script = find(low, b"<script", at + 1)
+            continue
+        rest = _TAG_REST.match(data, name_end)
+        if rest is None or rest.group(2) is None:  # no closing ">": the parser drops it
+            raw.append((at, size))
+            break
+        tag_end, start = rest.end(1), rest.end()
+        close, pos = _end_tag(data, low, b"</style" if is_style else b"</script", start)
+        stop = size if close < 0 else close
+        raw.append((at, stop))
         if (
-            not style
-            and "ld+json" in tag.lower()
-            and is_jsonld_type(parse_attributes(tag).get("type"))
+            not is_style
+            and low.find(b"ld+json", name_end, tag_end) >= 0
+            and is_jsonld_type(_attributes(data, name_end, tag_end).get("type"))
         ):
-            line, column = counter.position(start)
-            out.scripts.append(
-                ScriptBlock(page[start:stop], start, line, column, close is not None)
-            )
-        if close is None:
+            line, column, offset = positions.at(start)
+            text = data[start:stop].decode("utf-8", "surrogatepass")
+            out.scripts.append(ScriptBlock(text, offset, line, column, close >= 0))
+        if close < 0:
             break
     return out
+
+
+def _first(a: int, b: int, c: int) -> int:
+    """The smallest of the offsets that are not -1, or -1."""
+    best = a
+    if b >= 0 and (best < 0 or b < best):
+        best = b
+    if c >= 0 and (best < 0 or c < best):
+        best = c
+    return best
+
+
+def _attributes(data: bytes, start: int, end: int) -> dict[str, str]:
+    return parse_attributes(data[start:end].decode("utf-8", "surrogatepass"))
 
 
 def iter_jsonld_scripts(page: str) -> Iterator[ScriptBlock]:
     """Every ``<script type="application/ld+json">`` element of ``page``, in page order."""
     yield from scan_page(page).scripts
-
-
-def find_page_url(page: str, utf8: bytes | None = None) -> str | None:
-    """The page's canonical URL (``<link rel=canonical>``), else its ``og:url``, else None.
-
-    Looks for the literal, lower-case ``canonical`` / ``og:url`` in the head with
-    ``str.find`` (a case-insensitive regex over the head costs more than the whole script
-    scan); every page of the corpus spells them so.  ``utf8``, the bytes ``page`` is the
-    UTF-8 decoding of, gives the same answer through a vectorised search (every offset the
-    search needs is at an ASCII byte, where bytes and text agree).
-    """
-    if utf8 is not None:
-        return _page_url_in_bytes(utf8)
-    head_end = page.find("</head")
-    if head_end < 0:
-        head_end = page.find("</HEAD")
-    head_end = len(page) if head_end < 0 else head_end
-    for needle, attr in (("canonical", "href"), ("og:url", "content")):
-        at = page.find(needle, 0, head_end)
-        while at >= 0:
-            tag_start = page.rfind("<", 0, at)
-            tag_end = page.find(">", at)
-            if tag_start >= 0 and tag_end >= 0 and page.find(">", tag_start, at) < 0:
-                value = _url_attribute(page[tag_start + 1 : tag_end], attr)
-                if value:
-                    return value
-            at = page.find(needle, at + 1, head_end)
-    return None
-
-
-def _page_url_in_bytes(data: bytes) -> str | None:
-    """:func:`find_page_url` over the page's UTF-8 bytes."""
-    head_end = find(data, b"</head")
-    if head_end < 0:
-        head_end = find(data, b"</HEAD")
-    head_end = len(data) if head_end < 0 else head_end
-    for needle, attr in ((b"canonical", "href"), (b"og:url", "content")):
-        at = find(data, needle, 0, head_end)
-        while at >= 0:
-            tag_start = data.rfind(b"<", 0, at)
-            tag_end = data.find(b">", at)
-            if tag_start >= 0 and tag_end >= 0 and data.find(b">", tag_start, at) < 0:
-                value = _url_attribute(data[tag_start + 1 : tag_end].decode("utf-8"), attr)
-                if value:
-                    return value
-            at = find(data, needle, at + 1, head_end)
-    return None
-
-
-def _url_attribute(tag: str, attr: str) -> str | None:
-    """``attr`` of a canonical link or og:url meta tag (its text between ``<`` and ``>``)."""
-    name, _, rest = tag.partition(" ")
-    name = name.strip().lower()
-    attrs = parse_attributes(" " + rest)
-    if name == "link" and "canonical" in attrs.get("rel", "").lower().split():
-        return attrs.get(attr, "").strip() or None
-    if name == "meta" and attrs.get("property", attrs.get("name", "")).lower() == "og:url":
-        return attrs.get(attr, "").strip() or None
-    return None

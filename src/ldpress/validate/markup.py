@@ -18,7 +18,7 @@ from typing import Any
 
 from ldpress.findings import Finding, Severity
 from ldpress.validate.bytefind import contains
-from ldpress.validate.htmlscan import parse_attributes, scan_page
+from ldpress.validate.htmlscan import PageScan, parse_attributes, scan_page
 from ldpress.validate.markup_convert import (
     fix_slashless_vocab,
     microdata_node,
@@ -83,9 +83,9 @@ class _Lines:
     count every newline once.
     """
 
-    def __init__(self, page: str, raw: list[tuple[int, int]]) -> None:
+    def __init__(self, page: str, scan: PageScan) -> None:
         self.page = page
-        self.raw = raw  # comments and script/style contents, for tag_offsets
+        self.scan = scan  # the page's bytes and raw spans, for tag_offsets
         self._offsets = [0]
         self._marks = [(1, 0)]  # (line, offset of its first character) per checkpoint
         self._props: list[int] | None = None
@@ -97,7 +97,7 @@ class _Lines:
         if self._props is None:
             needed = self.props_needed
             self._props = (
-                [] if needed == 0 else tag_offsets(self.page, "itemprop", self.raw, needed)
+                [] if needed == 0 else tag_offsets(self.page, "itemprop", self.scan, needed)
             )
         return self._props
 
@@ -153,18 +153,18 @@ def _block(source: Source, kind: BlockKind, data: dict[str, Any], pos: tuple[int
 
 
 def add_markup_blocks(
-    source: Source, raw: list[tuple[int, int]] | None = None, utf8: bytes | None = None
+    source: Source, scan: PageScan | None = None, utf8: bytes | None = None
 ) -> None:
     """Append a block per top-level microdata and schema.org RDFa item of an HTML source;
-    ``raw`` is the page's comments and script/style spans when the caller has them, ``utf8``
-    the bytes the page text was decoded from when they were read as UTF-8."""
+    ``scan`` is the page's script scan when the caller has it (its comments and script/style
+    spans), ``utf8`` the bytes the page text was decoded from when they were read as UTF-8."""
     page = source.text
     if not page:
         return
     md, rdfa = markup_hints(page, utf8)
     if not (md or rdfa):
         return
-    lines = _Lines(page, raw if raw is not None else scan_page(page).raw)
+    lines = _Lines(page, scan if scan is not None else scan_page(page, utf8))
     if md:
         try:
             _add_microdata(source, page, lines, utf8)
@@ -182,7 +182,7 @@ def _add_microdata(source: Source, page: str, lines: _Lines, utf8: bytes | None)
     # Only top-level items are placed by their itemscope tag (nested ones by itemprop), so
     # the search stops at the last of them instead of reading the rest of the page.
     last = max((item.mark[1] for item in items), default=-1)
-    scopes = tag_offsets(page, "itemscope", lines.raw, last + 1) if items else []
+    scopes = tag_offsets(page, "itemscope", lines.scan, last + 1) if items else []
     ranks = [m[1] for item in items for m in item.marks.values() if m[0] == "itemprop"]
     lines.props_needed = max(ranks, default=-1) + 1
     for item in items:

@@ -19,7 +19,8 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ldpress.validate.htmlscan import scan_page
+from ldpress.validate.bytefind import char_at, char_before, find
+from ldpress.validate.htmlscan import PageScan, scan_page
 from ldpress.validate.model import PathTuple
 
 _SKIP_TEXT = frozenset({"script", "style", "noscript", "template"})
@@ -61,19 +62,24 @@ class Item:
 
 
 def tag_offsets(
-    page: str, attr: str, raw: list[tuple[int, int]] | None = None, limit: int | None = None
+    page: str, attr: str, scan: PageScan | None = None, limit: int | None = None
 ) -> list[int]:
     """Offsets of the ``<`` of every start tag with attribute ``attr``, in page order (the
     first ``limit`` of them when given: the rest of the page is not searched).
 
-    ``raw`` is the page's comments and script/style contents (:func:`scan_page`'s spans,
-    which the page load already has); without it the page is scanned again.
+    ``scan`` is the page's script scan (:func:`scan_page`, which the page load already has:
+    its UTF-8 bytes and the spans of its comments and script/style contents); without it the
+    page is scanned again.  The search runs over the bytes (a vectorised search for the
+    attribute, the tests at ASCII bytes or on the whole character there) and the offsets
+    found are converted to characters.
     """
-    if raw is None:
-        raw = scan_page(page).raw
+    if scan is None:
+        scan = scan_page(page)
+    data, raw = scan.data, scan.raw_bytes
     out: list[int] = []
-    find, rfind, size, nraw = page.find, page.rfind, len(attr), len(raw)
-    at = find(attr)
+    needle = attr.encode("ascii")
+    size, nraw = len(needle), len(raw)
+    at = find(data, needle)
     r = 0
     # The cheap tests first: most hits pass them all, and the rest of the tests only run
     # for hits that are still candidates (every test is side-effect free).
@@ -82,16 +88,16 @@ def tag_offsets(
             r += 1
         if (
             (r == nraw or raw[r][0] > at)  # not inside a comment or raw text
-            and page[at - 1 : at].isspace()
-            and page[at + size : at + size + 1] in " \t\n\r\f=>/"
+            and char_before(data, at).isspace()
+            and data[at + size : at + size + 1] in b" \t\n\r\f=>/"
         ):
-            lt = rfind("<", 0, at)
-            if lt >= 0 and find(">", lt, at) < 0 and page[lt + 1 : lt + 2].isalpha():
+            lt = data.rfind(b"<", 0, at)
+            if lt >= 0 and data.find(b">", lt, at) < 0 and char_at(data, lt + 1).isalpha():
                 out.append(lt)
                 if len(out) == limit:
                     break
-        at = find(attr, at + size)
-    return out
+        at = find(data, needle, at + size)
+    return scan.char_offsets(out)
 
 
 class _Reader:

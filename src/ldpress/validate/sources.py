@@ -22,9 +22,10 @@ from typing import Literal
 from ldpress.findings import Finding, Severity
 from ldpress.fsutil import read_limited
 from ldpress.validate.decode import decode_html_utf8, decode_json, gunzip
-from ldpress.validate.htmlscan import find_page_url, scan_page
+from ldpress.validate.htmlscan import scan_page
 from ldpress.validate.iris import looks_like_jsonld
 from ldpress.validate.model import Source
+from ldpress.validate.pageurl import find_page_url
 from ldpress.validate.tolerant import parse_block
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -133,7 +134,7 @@ def load_html_text(name: str, text: str, utf8: bytes | None = None) -> Source:
     given, must be the bytes ``text`` is the UTF-8 decoding of (the DOM parser reads them
     instead of encoding the text again)."""
     source = Source(file=name, kind="html", text=text, utf8=utf8)
-    scan = scan_page(text)
+    scan = scan_page(text, utf8)
     for index, script in enumerate(scan.scripts):
         block = parse_block(
             script.text,
@@ -160,7 +161,7 @@ def load_html_text(name: str, text: str, utf8: bytes | None = None) -> Source:
     # JSON-LD-only run, ``ldpress build``'s check of its bundles, never needs
     from ldpress.validate.markup import add_markup_blocks
 
-    add_markup_blocks(source, scan.raw, utf8)
+    add_markup_blocks(source, scan, utf8)
     return source
 
 

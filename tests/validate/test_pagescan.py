@@ -93,6 +93,11 @@ _PIECES = st.sampled_from(
         "<div>",
         "</div>",
         " ",
+        # A no-break space is not HTML whitespace: these are not title, meta or h1 tags.
+        "<title\u00a0>X</title\u00a0>",
+        '<meta\u00a0property="og:title" content="S">',
+        "<h1\u2003>y</h1>",
+        "é \U0001f600",
     ]
 )
 
@@ -151,10 +156,10 @@ def test_lazy_reads_with_the_bytes_agree_with_the_dom(page: str) -> None:
 def test_no_time_or_h1_tag_in_the_bytes_needs_no_scan_to_the_end() -> None:
     # The rest of the page needs a real parse, but no <time> or <h1> can be in it.
     page = "<head><title>T</title></head><body><textarea>x<p>é</p><H2>b</H2>"
-    scan = LazyScan(page, page.encode())
-    assert scan.times == scan.h1 == [] == PageDom(page).times == PageDom(page).h1
-    with pytest.raises(Unsupported):
-        _ = LazyScan(page).times
+    for scan in (LazyScan(page, page.encode()), LazyScan(page)):
+        assert scan.times == scan.h1 == [] == PageDom(page).times == PageDom(page).h1
+    with pytest.raises(Unsupported):  # what a scan to the end would meet
+        LazyScan(page).finish()
     timed = page + "<TIME datetime=x>"
     assert LazyScan(timed, timed.encode()).h1 == []
     with pytest.raises(Unsupported):  # a time element may follow: the scan must read on

@@ -68,8 +68,8 @@ class PageScan:
 class _Scanner:
     """The scan, one element at a time, so a question is answered from a prefix."""
 
-    def __init__(self, page: str) -> None:
-        self.page = page
+    def __init__(self, page: bytes) -> None:
+        self.page = page  # UTF-8
         self.out = PageScan()
         self.pos = 0
         self.finished = False
@@ -92,8 +92,8 @@ class _Scanner:
                         pos = comment_end(page, m.end(), abrupt)
                         continue
                     if tag_end is None:
-                        raise Unsupported(f"malformed <{raw}> tag")
-                    name, after = raw.lower(), m.end()
+                        raise Unsupported(f"malformed <{raw.decode('ascii')}> tag")
+                    name, after = raw.decode("ascii").lower(), m.end()
                     if name in RAW:  # skipped up to its end tag
                         close = ends[name].search(page, after)
                         if close is None:
@@ -101,7 +101,7 @@ class _Scanner:
                         pos = close.start()
                     elif name in VOID:
                         pos = after
-                        if self.void(name, page[m.start(3) : after - 1]):
+                        if self.void(name, _text(page, m.start(3), after - 1)):
                             break
                     else:
                         pos = self.element(name, after)
@@ -114,7 +114,7 @@ class _Scanner:
         if name == "plaintext":
             raise Unsupported("<plaintext>")
         end = end_tag(page, name, after)
-        body = page[after:end]
+        body = _text(page, after, end)
         if name == "h1":
             out.h1.append(heading_text(body))
             return after  # a <time> inside the heading still counts
@@ -169,16 +169,18 @@ class LazyScan:
     whole page.  Raises :class:`Unsupported` when the part scanned needs a real parse."""
 
     def __init__(self, page: str, utf8: bytes | None = None) -> None:
-        self._scanner = _Scanner(page)
+        # ``utf8``: the bytes ``page`` is the UTF-8 decoding of, when the caller has them.
+        data = utf8 if utf8 is not None else page.encode("utf-8", "surrogatepass")
+        self._scanner = _Scanner(data)
         self.found = self._scanner.out
-        self._utf8 = utf8  # the bytes ``page`` is the UTF-8 decoding of, when known
+        self._utf8 = data
 
     def _absent(self, tag: bytes) -> bool:
         """Whether the page certainly holds no ``tag`` element: no ``<tag`` in any case in
         its bytes (~15 us) answers the question without scanning to the end of the page.
         An element needs its start tag written out, and a case-folding match is a superset
         of the ASCII case-insensitive ones the tag names are compared with."""
-        return self._utf8 is not None and uncased_find(self._utf8, tag) < 0
+        return uncased_find(self._utf8, tag) < 0
 
     def _until(self, done: Callable[[], bool]) -> None:
         if not self._scanner.finished:
@@ -237,6 +239,11 @@ class LazyScan:
         if self.og_title:
             yield "og:title", self.og_title
         yield from (("<h1>", h) for h in self.h1 if h)
+
+
+def _text(page: bytes, start: int, end: int) -> str:
+    """The text of ``page[start:end]`` (both at ASCII bytes, so at character boundaries)."""
+    return page[start:end].decode("utf-8", "surrogatepass")
 
 
 def scan_page(page: str) -> LazyScan | None:

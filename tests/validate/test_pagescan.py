@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from ldpress.validate.pagedom import PageDom
 from ldpress.validate.pagescan import LazyScan, PageScan, Unsupported, scan_page
+from ldpress.validate.pagetags import meta_absent
 from ldpress.validate.sources import load_source
 from tests.conftest import CORPUS, needs_shared
 
@@ -98,6 +99,12 @@ _PIECES = st.sampled_from(
         '<meta\u00a0property="og:title" content="S">',
         "<h1\u2003>y</h1>",
         "é \U0001f600",
+        # Metas the absence test must read as the scan does.
+        '<meta property="article&#58;published_time" content="R">',
+        '<meta name="x" content="a&amp;b">',
+        '<meta content="og:url" property="x">',
+        "<metadata property=og:title>",
+        '<meta property="og:title" content="a>b">',
     ]
 )
 
@@ -190,3 +197,23 @@ def test_lazy_reads_of_corpus_pages_agree_with_the_dom() -> None:
         dom = PageDom(text)
         for name, value in lazy.items():
             assert value == getattr(dom, name), (path.name, name)
+
+
+@pytest.mark.parametrize(
+    ("page", "absent"),
+    [
+        ('<meta name="description" content="a &amp; b"><p>x</p>', True),
+        ('<meta content="article:published_time" name="x">', True),
+        ("<metadata property=article:published_time>", True),
+        ('<META PROPERTY="article:published_time" content="2024">', False),
+        ('<meta property="article&colon;published_time">', False),
+        ('<meta name="article:published_time">', False),
+        ('<meta property="article:published_time&amb;">', False),  # ambiguous: not certain
+        ("<!-- <meta property=article:published_time> -->", False),  # certain only if none
+    ],
+)
+def test_a_missing_meta_is_known_without_a_scan_to_the_end(page: str, absent: bool) -> None:
+    data = page.encode()
+    assert meta_absent(data, data.lower(), "article:published_time") is absent
+    if absent:
+        assert LazyScan(page).published_time is None is PageDom(page).published_time

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ldpress.validate.bytefind import uncased_find
+from ldpress.validate.bytefind import ascii_lower, uncased_find
 from ldpress.validate.pagetags import (
     BREAKOUT,
     END,
@@ -35,6 +35,7 @@ from ldpress.validate.pagetags import (
     decoded,
     end_tag,
     heading_text,
+    meta_absent,
     text_value,
 )
 
@@ -174,6 +175,8 @@ class LazyScan:
         self._scanner = _Scanner(data)
         self.found = self._scanner.out
         self._utf8 = data
+        self._lower: bytes | None = None
+        self._absent_metas: dict[str, bool] = {}
 
     def _absent(self, tag: bytes) -> bool:
         """Whether the page certainly holds no ``tag`` element: no ``<tag`` in any case in
@@ -195,8 +198,25 @@ class LazyScan:
         self._until(lambda: self.found.title is not None)
         return self.found.title
 
+    def _meta_absent(self, prop: str) -> bool:
+        """Whether no meta tag of the page can carry ``prop``; asked only before the scan
+        has recorded one (the scan would otherwise read to the end to be sure)."""
+        absent = self._absent_metas.get(prop)
+        if absent is None:
+            if self._lower is None:
+                self._lower = ascii_lower(self._utf8)
+            absent = self._absent_metas[prop] = meta_absent(self._utf8, self._lower, prop)
+        return absent
+
     def meta(self, prop: str) -> str | None:
         found = self.found
+        if (
+            prop not in found.by_property
+            and prop not in found.by_name
+            and not self._scanner.finished
+            and self._meta_absent(prop)
+        ):
+            return None
 
         def settled() -> bool:  # the first property= meta has content, or both are known
             if prop not in found.by_property:

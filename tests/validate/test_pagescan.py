@@ -105,6 +105,8 @@ _PIECES = st.sampled_from(
         '<meta content="og:url" property="x">',
         "<metadata property=og:title>",
         '<meta property="og:title" content="a>b">',
+        "<head>",
+        "</head>",
     ]
 )
 
@@ -213,7 +215,17 @@ def test_lazy_reads_of_corpus_pages_agree_with_the_dom() -> None:
     ],
 )
 def test_a_missing_meta_is_known_without_a_scan_to_the_end(page: str, absent: bool) -> None:
+    # (the scan reads the head first; meta_absent looks at the metas after it)
     data = page.encode()
     assert meta_absent(data, data.lower(), "article:published_time") is absent
     if absent:
         assert LazyScan(page).published_time is None is PageDom(page).published_time
+
+
+def test_a_meta_after_the_head_is_still_found() -> None:
+    page = (
+        '<head><meta name="a" content="x &amp; y"></head><body><!-- <meta> -->'
+        '<meta property="article:published_time" content="2024-05-01"></body>'
+    )
+    assert LazyScan(page).published_time == "2024-05-01" == PageDom(page).published_time
+    assert LazyScan(page.replace("article:", "other:")).published_time is None

@@ -34,7 +34,8 @@ from ldpress.validate.bytefind import (
 
 # The rest of a script/style start tag after its name: its attributes (values may hold ">"
 # inside quotes) as group 1 and its ">" as group 2, absent when the page ends first.
-_TAG_REST = re.compile(rb"""((?:[^>"']|"[^"]*"|'[^']*')*)(>)?""")
+# (Written unrolled and possessive: a run of plain characters is one step, not one each.)
+_TAG_REST = re.compile(rb"""([^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+)(>)?""")
 # What the scan's word boundary and whitespace tests count as such among ASCII characters
 # (Python's str.isalnum()/"_" and str.isspace(), which the scan follows for every character).
 _WORD_ASCII = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")

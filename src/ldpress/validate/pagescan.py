@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ldpress.validate.bytefind import ascii_lower, uncased_find
+from ldpress.validate.bytefind import ascii_lower, find, uncased_find
 from ldpress.validate.pagetags import (
     BREAKOUT,
     END,
@@ -75,15 +75,17 @@ class _Scanner:
         self.pos = 0
         self.finished = False
 
-    def run(self, done: Callable[[], bool]) -> None:
-        """Scan until ``done()`` or the end of the page.  ``done`` reads only what the scan
-        records, so it is asked again only after a step that recorded something (most steps
-        skip a comment, a script or an unwanted meta)."""
+    def run(self, done: Callable[[], bool], limit: int | None = None) -> None:
+        """Scan until ``done()``, the end of the page, or the first element at or past the
+        offset ``limit``.  ``done`` reads only what the scan records, so it is asked again
+        only after a step that recorded something (most steps skip a comment, a script or
+        an unwanted meta)."""
         page, search, ends = self.page, OPENER.search, END
         pos = self.pos
+        stop = len(page) if limit is None else limit
         try:
-            while not done():
-                while True:
+            while pos < stop and not done():
+                while pos < stop:
                     m = search(page, pos)
                     if m is None:
                         self.finished = True
@@ -185,9 +187,9 @@ class LazyScan:
         of the ASCII case-insensitive ones the tag names are compared with."""
         return uncased_find(self._utf8, tag) < 0
 
-    def _until(self, done: Callable[[], bool]) -> None:
+    def _until(self, done: Callable[[], bool], limit: int | None = None) -> None:
         if not self._scanner.finished:
-            self._scanner.run(done)
+            self._scanner.run(done, limit)
 
     def finish(self) -> PageScan:
         self._until(lambda: False)
@@ -198,31 +200,42 @@ class LazyScan:
         self._until(lambda: self.found.title is not None)
         return self.found.title
 
+    def _lowered(self) -> bytes:
+        if self._lower is None:
+            self._lower = ascii_lower(self._utf8)
+        return self._lower
+
     def _meta_absent(self, prop: str) -> bool:
-        """Whether no meta tag of the page can carry ``prop``; asked only before the scan
-        has recorded one (the scan would otherwise read to the end to be sure)."""
+        """Whether no meta tag the scan has not read yet can carry ``prop`` (an answer that
+        stays true as the scan reads on)."""
         absent = self._absent_metas.get(prop)
-        if absent is None:
-            if self._lower is None:
-                self._lower = ascii_lower(self._utf8)
-            absent = self._absent_metas[prop] = meta_absent(self._utf8, self._lower, prop)
+        if not absent:
+            start = self._scanner.pos
+            absent = self._absent_metas[prop] = meta_absent(
+                self._utf8, self._lowered(), prop, start
+            )
         return absent
 
     def meta(self, prop: str) -> str | None:
         found = self.found
-        if (
-            prop not in found.by_property
-            and prop not in found.by_name
-            and not self._scanner.finished
-            and self._meta_absent(prop)
-        ):
-            return None
 
         def settled() -> bool:  # the first property= meta has content, or both are known
             if prop not in found.by_property:
                 return False
             return bool(found.by_property[prop]) or prop in found.by_name
 
+        if prop not in found.by_property and prop not in found.by_name:
+            # Metas sit in the head: read that far first.  Past it, a look at the metas not
+            # read yet tells whether reading on to the end of the page can find one at all.
+            head_end = find(self._lowered(), b"</head")
+            self._until(settled, head_end if head_end >= 0 else None)
+            if (
+                prop not in found.by_property
+                and prop not in found.by_name
+                and not self._scanner.finished
+                and self._meta_absent(prop)
+            ):
+                return None
         self._until(settled)
         return found.meta(prop)
 

@@ -213,18 +213,19 @@ _ATTRS_BYTES = re.compile(_ATTRS_RE.encode("ascii"))
 _NAME_END = frozenset(b" \t\n\r\x0b\x0c/>")  # what "[\s/>]" matches over bytes
 
 
-def meta_absent(page: bytes, lower: bytes, value: str) -> bool:
-    """Whether no ``<meta>`` tag of ``page`` (``lower``: its ASCII-lower-cased copy) has
-    ``value`` as its ``property`` or ``name``, read as the scan reads them (only tags that
-    spell it out or hold a character reference are parsed).  A tag whose end or attributes
-    this cannot read exactly counts as having it, so True is certain.
+def meta_absent(page: bytes, lower: bytes, value: str, start: int = 0) -> bool:
+    """Whether no ``<meta>`` tag of ``page`` from offset ``start`` on (``lower``: the page's
+    ASCII-lower-cased copy) has ``value`` as its ``property`` or ``name``, read as the scan
+    reads them (only tags that spell it out or hold a character reference are parsed).  A
+    tag whose end or attributes this cannot read exactly counts as having it, so True is
+    certain.
 
     A meta the consistency layer reads but the page lacks (``article:published_time`` on a
     quarter of the corpus pages) would otherwise take a scan to the end of the page; finding
     each ``<meta`` with a vectorised search and matching its attributes costs a fraction.
     """
     needle = value.encode("utf-8")
-    at = find(lower, b"<meta")
+    at = find(lower, b"<meta", start)
     while at >= 0:
         after = at + 5
         if after < len(page) and page[after] in _NAME_END:

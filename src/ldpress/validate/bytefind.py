@@ -3,8 +3,8 @@
 CPython's ``bytes.find`` costs ~75 us on a 164 KB news page whatever the needle: its
 Horspool variant skips a character at a time whenever the next one is among the needle's
 letters, which in HTML is most of the time.  StringZilla's vectorised search answers the
-same question in ~6 us.  Offsets are byte offsets: a caller holding decoded text uses
-these functions for presence tests, or on text it knows to be ASCII.
+same question in ~6 us.  Offsets are byte offsets; :func:`utf8_length`, :func:`char_offsets`,
+:func:`char_at` and :func:`char_before` turn them into the page text's characters.
 """
 
 from __future__ import annotations
@@ -20,12 +20,6 @@ def contains(data: bytes, needle: bytes) -> bool:
 def find(data: bytes, needle: bytes, start: int = 0, end: int | None = None) -> int:
     """``data.find(needle, start, end)``."""
     return int(stringzilla.find(data, needle, start, len(data) if end is None else end))
-
-
-def uncased_find(data: bytes, needle: bytes) -> int:
-    """The first match of ``needle`` in UTF-8 ``data`` under Unicode case folding, or -1;
-    it finds every ASCII case-insensitive match, and may find more."""
-    return int(stringzilla.utf8_uncased_search(data, needle))
 
 
 _ASCII_LOWER = bytes(range(256)).lower()  # A-Z to a-z, every other byte unchanged

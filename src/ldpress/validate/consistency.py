@@ -83,7 +83,7 @@ def check(source: Source, ctx: Context) -> Iterator[Finding]:
                 reviews.append(e)
     if not articles and not reviews:
         return  # nothing to compare: do not read the page
-    page = _Page(source, graph, LazyScan(source.text, source.utf8), ctx)
+    page = _Page(source, graph, LazyScan(source.text, source.utf8, source.lower), ctx)
     try:
         found = list(_page_checks(page, articles, reviews))
     except Unsupported:  # markup the scan does not read exactly: parse the page

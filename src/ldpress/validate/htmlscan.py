@@ -78,14 +78,15 @@ def is_jsonld_type(value: str | None) -> bool:
 class PageScan:
     """What one pass over a page finds: its JSON-LD scripts and its raw spans."""
 
-    __slots__ = ("_raw", "data", "raw_bytes", "scripts", "wide")
+    __slots__ = ("_raw", "data", "lower", "raw_bytes", "scripts", "wide")
 
-    def __init__(self, data: bytes = b"", wide: bool = False) -> None:
+    def __init__(self, data: bytes = b"", wide: bool = False, lower: bytes = b"") -> None:
         self.scripts: list[ScriptBlock] = []
         # comments and script/style contents, as (start, end) offsets in the UTF-8 bytes
         self.raw_bytes: list[tuple[int, int]] = []
         self.data = data  # the page's UTF-8 bytes
         self.wide = wide  # whether they hold non-ASCII characters (offsets differ)
+        self.lower = lower  # their ASCII-lower-cased copy
         self._raw: list[tuple[int, int]] | None = None
 
     def char_offsets(self, offsets: list[int]) -> list[int]:
@@ -192,9 +193,9 @@ def scan_page(page: str, utf8: bytes | None = None) -> PageScan:
     the text."""
     data = utf8 if utf8 is not None else page.encode("utf-8", "surrogatepass")
     wide = len(data) != len(page)
-    out = PageScan(data, wide)
-    raw = out.raw_bytes
     low = ascii_lower(data)
+    out = PageScan(data, wide, low)
+    raw = out.raw_bytes
     size = len(data)
     positions = _Positions(data, wide)
     comment, script, style = find(low, b"<!--"), find(low, b"<script"), find(low, b"<style")

@@ -75,6 +75,8 @@ class Source:
     # The bytes ``text`` is the exact UTF-8 decoding of, when it was read so: searches for
     # ASCII needles run on them (see ldpress.validate.bytefind).
     utf8: bytes | None = None
+    # ``utf8`` with its ASCII letters lower-cased (HTML compares tag names so), when known.
+    lower: bytes | None = None
 
 
 @dataclass(slots=True)

@@ -20,10 +20,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ldpress.validate.bytefind import ascii_lower, find, uncased_find
+from ldpress.validate.bytefind import ascii_lower, find
 from ldpress.validate.pagetags import (
     BREAKOUT,
-    END,
     OPENER,
     RAW,
     VOID,
@@ -69,8 +68,9 @@ class PageScan:
 class _Scanner:
     """The scan, one element at a time, so a question is answered from a prefix."""
 
-    def __init__(self, page: bytes) -> None:
+    def __init__(self, page: bytes, lower: bytes) -> None:
         self.page = page  # UTF-8
+        self.lower = lower  # its ASCII-lower-cased copy, for end tags
         self.out = PageScan()
         self.pos = 0
         self.finished = False
@@ -80,7 +80,7 @@ class _Scanner:
         offset ``limit``.  ``done`` reads only what the scan records, so it is asked again
         only after a step that recorded something (most steps skip a comment, a script or
         an unwanted meta)."""
-        page, search, ends = self.page, OPENER.search, END
+        page, search = self.page, OPENER.search
         pos = self.pos
         stop = len(page) if limit is None else limit
         try:
@@ -98,10 +98,7 @@ class _Scanner:
                         raise Unsupported(f"malformed <{raw.decode('ascii')}> tag")
                     name, after = raw.decode("ascii").lower(), m.end()
                     if name in RAW:  # skipped up to its end tag
-                        close = ends[name].search(page, after)
-                        if close is None:
-                            raise Unsupported(f"<{name}> is not closed")
-                        pos = close.start()
+                        pos = end_tag(page, self.lower, name, after)
                     elif name in VOID:
                         pos = after
                         if self.void(name, _text(page, m.start(3), after - 1)):
@@ -116,7 +113,7 @@ class _Scanner:
         page, out = self.page, self.out
         if name == "plaintext":
             raise Unsupported("<plaintext>")
-        end = end_tag(page, name, after)
+        end = end_tag(page, self.lower, name, after)
         body = _text(page, after, end)
         if name == "h1":
             out.h1.append(heading_text(body))
@@ -171,21 +168,23 @@ class LazyScan:
     can change it (the first title, the first meta of each kind); the h1s and times need the
     whole page.  Raises :class:`Unsupported` when the part scanned needs a real parse."""
 
-    def __init__(self, page: str, utf8: bytes | None = None) -> None:
-        # ``utf8``: the bytes ``page`` is the UTF-8 decoding of, when the caller has them.
+    def __init__(self, page: str, utf8: bytes | None = None, lower: bytes | None = None) -> None:
+        # ``utf8``: the bytes ``page`` is the UTF-8 decoding of, when the caller has them;
+        # ``lower``: their ASCII-lower-cased copy, when the caller has that too.
         data = utf8 if utf8 is not None else page.encode("utf-8", "surrogatepass")
-        self._scanner = _Scanner(data)
+        if lower is None or utf8 is None:
+            lower = ascii_lower(data)
+        self._scanner = _Scanner(data, lower)
         self.found = self._scanner.out
         self._utf8 = data
-        self._lower: bytes | None = None
+        self._lower = lower
         self._absent_metas: dict[str, bool] = {}
 
     def _absent(self, tag: bytes) -> bool:
-        """Whether the page certainly holds no ``tag`` element: no ``<tag`` in any case in
-        its bytes (~15 us) answers the question without scanning to the end of the page.
-        An element needs its start tag written out, and a case-folding match is a superset
-        of the ASCII case-insensitive ones the tag names are compared with."""
-        return uncased_find(self._utf8, tag) < 0
+        """Whether the page certainly holds no ``tag`` element: no ``<tag`` in its
+        lower-cased bytes (~6 us) answers the question without scanning to the end of the
+        page (an element needs its start tag written out, its name in any ASCII case)."""
+        return find(self._lower, tag) < 0
 
     def _until(self, done: Callable[[], bool], limit: int | None = None) -> None:
         if not self._scanner.finished:
@@ -200,20 +199,13 @@ class LazyScan:
         self._until(lambda: self.found.title is not None)
         return self.found.title
 
-    def _lowered(self) -> bytes:
-        if self._lower is None:
-            self._lower = ascii_lower(self._utf8)
-        return self._lower
-
     def _meta_absent(self, prop: str) -> bool:
         """Whether no meta tag the scan has not read yet can carry ``prop`` (an answer that
         stays true as the scan reads on)."""
         absent = self._absent_metas.get(prop)
         if not absent:
             start = self._scanner.pos
-            absent = self._absent_metas[prop] = meta_absent(
-                self._utf8, self._lowered(), prop, start
-            )
+            absent = self._absent_metas[prop] = meta_absent(self._utf8, self._lower, prop, start)
         return absent
 
     def meta(self, prop: str) -> str | None:
@@ -227,7 +219,7 @@ class LazyScan:
         if prop not in found.by_property and prop not in found.by_name:
             # Metas sit in the head: read that far first.  Past it, a look at the metas not
             # read yet tells whether reading on to the end of the page can find one at all.
-            head_end = find(self._lowered(), b"</head")
+            head_end = find(self._lower, b"</head")
             self._until(settled, head_end if head_end >= 0 else None)
             if (
                 prop not in found.by_property

@@ -158,12 +158,12 @@ def decoded(attrs: dict[str, str], name: str) -> str | None:
     return None if raw is None else attr_value(raw)
 
 
-# End tags with ASCII case classes, as HTML matches tag names (re.IGNORECASE would also take
-# "\u017f" for "s" and loses the literal "</" prefix the engine searches for fast).
-END = {
-    name: re.compile(rf"</{_anycase(name)}[\s/>]".encode("ascii"))
-    for name in (*RAW, "template", "svg", "math", "title", "h1")
+# End tags are found with a vectorised search for "</name" in the page's lower-cased bytes
+# (HTML matches tag names in ASCII case): scripts and styles are most of a page's head.
+_END_NEEDLES = {
+    name: b"</" + name.encode("ascii") for name in (*RAW, "template", "svg", "math", "title", "h1")
 }
+_NAME_END = frozenset(b" \t\n\r\x0b\x0c/>")  # what "[\s/>]" matches over bytes
 # Only these meta keys are read; a tag whose text holds none of them (and no character
 # reference that could spell one) cannot be one of them, so its attributes are not parsed.
 WANTED_META = ("og:title", "og:url", "article:published_time")
@@ -181,12 +181,18 @@ def comment_end(page: bytes, start: int, abrupt: bytes | None) -> int:
     return end + 3
 
 
-def end_tag(page: bytes, name: str, start: int) -> int:
-    """Offset of ``</name`` (any case) at or after ``start``; Unsupported when missing."""
-    m = END[name].search(page, start)
-    if m is None:
-        raise Unsupported(f"<{name}> is not closed")
-    return m.start()
+def end_tag(page: bytes, lower: bytes, name: str, start: int) -> int:
+    """Offset of ``</name`` (any case; ``lower`` is the page's lower-cased copy) followed by
+    whitespace, ``/`` or ``>``, at or after ``start``; Unsupported when there is none."""
+    needle = _END_NEEDLES[name]
+    size = len(needle)
+    at = find(lower, needle, start)
+    while at >= 0:
+        after = at + size
+        if after < len(page) and page[after] in _NAME_END:
+            return at
+        at = find(lower, needle, at + 1)
+    raise Unsupported(f"<{name}> is not closed")
 
 
 def heading_text(inner: str) -> str:
@@ -210,7 +216,6 @@ def heading_text(inner: str) -> str:
 
 
 _ATTRS_BYTES = re.compile(_ATTRS_RE.encode("ascii"))
-_NAME_END = frozenset(b" \t\n\r\x0b\x0c/>")  # what "[\s/>]" matches over bytes
 
 
 def meta_absent(page: bytes, lower: bytes, value: str, start: int = 0) -> bool:

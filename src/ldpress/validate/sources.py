@@ -135,6 +135,8 @@ def load_html_text(name: str, text: str, utf8: bytes | None = None) -> Source:
     instead of encoding the text again)."""
     source = Source(file=name, kind="html", text=text, utf8=utf8)
     scan = scan_page(text, utf8)
+    if utf8 is not None:
+        source.lower = scan.lower
     for index, script in enumerate(scan.scripts):
         block = parse_block(
             script.text,

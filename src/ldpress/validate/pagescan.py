@@ -217,6 +217,14 @@ class LazyScan:
             return bool(found.by_property[prop]) or prop in found.by_name
 
         if prop not in found.by_property and prop not in found.by_name:
+            # A page that never spells the value out can only have it through a character
+            # reference in a meta tag: a look at those settles it without reading the head.
+            if (
+                find(self._utf8, prop.encode("utf-8")) < 0
+                and not self._scanner.finished
+                and self._meta_absent(prop)
+            ):
+                return None
             # Metas sit in the head: read that far first.  Past it, a look at the metas not
             # read yet tells whether reading on to the end of the page can find one at all.
             head_end = find(self._lower, b"</head")

@@ -22,6 +22,8 @@ _PIECES = st.sampled_from(
         "\U0001f600",
         "ITEMSCOPE",
         " ",
+        ' vocab="éé schema.org"',
+        " typeof=\u00a0'schema:x'",
     ]
 )
 

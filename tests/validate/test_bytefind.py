@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from ldpress.validate.bytefind import contains, find
 from ldpress.validate.decode import decode_html_utf8
-from ldpress.validate.markup import markup_hints
+from ldpress.validate.markuphints import markup_hints
 from ldpress.validate.pageurl import find_page_url
 from tests.conftest import CORPUS, needs_shared
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ldpress.validate.markup import markup_hints
+from ldpress.validate.markuphints import markup_hints
 
 _PIECES = st.sampled_from(
     [

@@ -4,7 +4,7 @@ extruct reads the markup (lxml for microdata, pyRdfa for RDFa); this module turn
 top-level item into a JSON-LD node with ``"@context": "https://schema.org"`` and schema.org
 short names (terms of other vocabularies stay full IRIs, so nothing is lost), located at the
 item's element.  The DOM is only built for pages that carry the markup, found by a cheap
-text pre-check: microdata needs ``itemscope``; RDFa yields schema.org data only with a
+pre-check (:mod:`ldpress.validate.markuphints`): microdata needs ``itemscope``; RDFa yields schema.org data only with a
 schema.org ``vocab``/``prefix`` or ``schema:`` types, and pyRdfa costs ~50 ms per page, so
 pages whose RDFa is only Drupal's ``foaf:Image``/``sioc:Item`` boilerplate are not parsed.
 """
@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import Any
 
 from ldpress.findings import Finding, Severity
-from ldpress.validate.bytefind import contains, find, utf8_length
 from ldpress.validate.htmlscan import PageScan, parse_attributes, scan_page
 from ldpress.validate.markup_convert import (
     fix_slashless_vocab,
@@ -27,65 +26,14 @@ from ldpress.validate.markup_convert import (
     rdfa_nodes,
     untyped_namespace,
 )
+from ldpress.validate.markuphints import markup_hints
 from ldpress.validate.microdata import Item, Mark, read_items, tag_offsets
 from ldpress.validate.model import Block, BlockKind, PathTuple, Source
 
 SCHEMA_CONTEXT = "https://schema.org"
 
-_RDFA_SCHEMA = re.compile(
-    r"""(?:vocab|prefix)\s*=\s*["']?[^"'>]{0,100}schema\.org|typeof\s*=\s*["']?[^"'>]{0,100}schema:""",
-    re.IGNORECASE,
-)
 # Attributes that make or name an RDFa node (RDFa pages are few: a regex pass is fine).
 _RDFA_NODE_ATTR = re.compile(r"""[\s"'](?:typeof|resource|about)\s*=""", re.IGNORECASE)
-
-
-def markup_hints(page: str, utf8: bytes | None = None) -> tuple[bool, bool]:
-    """(microdata, schema.org RDFa) present, by cheap substring tests.
-
-    ``str.find`` of a literal costs ~0.04 ms on a news page; a case-insensitive regex or a
-    regex alternation costs 10-20 times more (0.3 s on a 2.5 MB page), so the spellings are
-    checked literally and in lower case (what every corpus page and every templating tool
-    writes): ``itemscope`` for microdata, ``typeof=`` for RDFa —
-    a typed RDFa item needs ``typeof``, a bare ``typeof`` is in most pages' JavaScript.  An
-    RDFa page counts only with a schema.org ``vocab``/``prefix`` or a ``schema:`` type:
-    RDFa of other vocabularies (Drupal's ``foaf:Image``) gives no schema.org data, and
-    pyRdfa costs ~50 ms per page.  ``utf8``, the bytes ``page`` is the UTF-8 decoding of,
-    gives the same answers through StringZilla's vectorised search (ASCII bytes in UTF-8
-    are ASCII characters): ~12 us for the two literal tests on a news page against ~150 us
-    for ``in`` on the bytes, and the text's ``typeof=`` searches (two bytes per character
-    on most pages) are spared (:mod:`ldpress.validate.bytefind`)."""
-    if utf8 is not None:
-        return _hints_in_bytes(page, utf8)
-    microdata = "itemscope" in page
-    first = page.find("typeof=")
-    if first < 0:
-        return microdata, False
-    # The typeof= search goes on from the first one found (each needle costs a pass over
-    # the page: 2.5 MB pages make this function's mean), and a schema.org type ends it.
-    for needle in ("typeof=", "vocab=", "prefix="):
-        at = first if needle == "typeof=" else page.find(needle)
-        while at >= 0:
-            if _RDFA_SCHEMA.match(page, at) is not None:
-                return microdata, True
-            at = page.find(needle, at + 1)
-    return microdata, False
-
-
-def _hints_in_bytes(page: str, utf8: bytes) -> tuple[bool, bool]:
-    """:func:`markup_hints` with every search on the bytes: each candidate is matched in the
-    text at its character offset, so the answer is the text's."""
-    microdata = contains(utf8, b"itemscope")
-    first = find(utf8, b"typeof=")
-    if first < 0:
-        return microdata, False
-    for needle in (b"typeof=", b"vocab=", b"prefix="):
-        at = first if needle == b"typeof=" else find(utf8, needle)
-        while at >= 0:
-            if _RDFA_SCHEMA.match(page, utf8_length(utf8, 0, at)) is not None:
-                return microdata, True
-            at = find(utf8, needle, at + 1)
-    return microdata, False
 
 
 class _Lines:

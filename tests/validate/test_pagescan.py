@@ -229,3 +229,15 @@ def test_a_meta_after_the_head_is_still_found() -> None:
     )
     assert LazyScan(page).published_time == "2024-05-01" == PageDom(page).published_time
     assert LazyScan(page.replace("article:", "other:")).published_time is None
+
+
+def test_a_name_only_meta_is_read_without_a_scan_to_the_end() -> None:
+    # Only the name= variant in the head: a property= one could still follow, until a look
+    # at the rest of the page's metas shows none can.
+    body = "<p>" + "<span>x</span>" * 500 + "</p><h1>h</h1>"
+    page = f'<head><meta name="og:title" content="N"></head><body>{body}</body>'
+    scan = LazyScan(page)
+    assert scan.og_title == PageDom(page).og_title == "N"
+    assert scan._scanner.pos < len(page) // 10
+    later = page.replace("</body>", '<meta property="og:title" content="P"></body>')
+    assert LazyScan(later).og_title == PageDom(later).og_title == "P"

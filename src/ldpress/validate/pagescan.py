@@ -229,13 +229,11 @@ class LazyScan:
             # read yet tells whether reading on to the end of the page can find one at all.
             head_end = find(self._lower, b"</head")
             self._until(settled, head_end if head_end >= 0 else None)
-            if (
-                prop not in found.by_property
-                and prop not in found.by_name
-                and not self._scanner.finished
-                and self._meta_absent(prop)
-            ):
-                return None
+        if not settled() and not self._scanner.finished and self._meta_absent(prop):
+            # No meta the scan has not read can change the answer: neither a first
+            # property= meta nor a name= one can follow (a page with only the name= variant
+            # would otherwise be read to its end for a property= one).
+            return found.meta(prop)
         self._until(settled)
         return found.meta(prop)
 

@@ -146,12 +146,27 @@ def lazy_fields(page: str, utf8: bytes | None = None) -> dict[str, object]:
     return out
 
 
+def assert_lazy_lists_agree(page: str, dom: PageDom, utf8: bytes | None = None) -> None:
+    """The h1s and times read one at a time are the DOM's, as far as the scan can read (a
+    value it yields is never taken back by what follows it)."""
+    for name, listed in (("iter_h1", dom.h1), ("iter_times", dom.times)):
+        got: list[str] = []
+        try:
+            got.extend(getattr(LazyScan(page, utf8), name)())
+        except Unsupported:
+            assert got == listed[: len(got)], name
+        else:
+            assert got == listed, name
+
+
 @pytest.mark.parametrize("page", EDGE_CASES)
 @pytest.mark.parametrize("with_bytes", [False, True])
 def test_lazy_reads_agree_with_the_dom(page: str, with_bytes: bool) -> None:
     dom = PageDom(page)
-    for name, value in lazy_fields(page, page.encode() if with_bytes else None).items():
+    utf8 = page.encode() if with_bytes else None
+    for name, value in lazy_fields(page, utf8).items():
         assert value == getattr(dom, name), name
+    assert_lazy_lists_agree(page, dom, utf8)
 
 
 @settings(max_examples=150, deadline=None)
@@ -160,6 +175,18 @@ def test_lazy_reads_with_the_bytes_agree_with_the_dom(page: str) -> None:
     dom = PageDom(page)
     for name, value in lazy_fields(page, page.encode()).items():
         assert value == getattr(dom, name), name
+    assert_lazy_lists_agree(page, dom, page.encode())
+
+
+def test_the_first_time_is_read_without_the_rest_of_the_page() -> None:
+    rest = "<p>" + "<span>x</span>" * 500 + '</p><h1>late</h1><time datetime="2">'
+    page = '<title>T</title><h1>first</h1><time datetime="1">' + rest
+    scan = LazyScan(page)
+    assert next(scan.iter_times()) == "1"
+    assert next(scan.iter_h1()) == "first"
+    assert scan._scanner.pos < 100
+    assert list(scan.iter_times()) == ["1", "2"] == PageDom(page).times
+    assert list(scan.iter_h1()) == ["first", "late"] == PageDom(page).h1
 
 
 def test_no_time_or_h1_tag_in_the_bytes_needs_no_scan_to_the_end() -> None:
@@ -199,6 +226,7 @@ def test_lazy_reads_of_corpus_pages_agree_with_the_dom() -> None:
         dom = PageDom(text)
         for name, value in lazy.items():
             assert value == getattr(dom, name), (path.name, name)
+        assert_lazy_lists_agree(text, dom, text.encode("utf-8", "surrogatepass"))
 
 
 @pytest.mark.parametrize(

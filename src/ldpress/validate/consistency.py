@@ -205,9 +205,17 @@ def _date_published(page: _Page, entity: Entity, data: dict[str, Any]) -> Iterat
     if published is None or parse_datetime(published) is None:
         return
     meta = page.dom.published_time
-    label, candidates = ("article:published_time", [meta]) if meta else ("<time>", page.dom.times)
-    verdicts = [same_moment(published, c) for c in candidates]
-    if any(v is False for v in verdicts) and not any(verdicts):
+    label, values = ("article:published_time", iter([meta])) if meta else ("<time>", None)
+    candidates: list[str] = []
+    differs = False
+    # The times lazily: a match ends the reading (most pages' first time is the date).
+    for value in values if values is not None else page.dom.iter_times():
+        verdict = same_moment(published, value)
+        if verdict:
+            return
+        candidates.append(value)
+        differs = differs or verdict is False
+    if differs:
         shown = ", ".join(repr(c) for c in candidates[:3])
         yield page.finding(
             "page.date_published_mismatch",

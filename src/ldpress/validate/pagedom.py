@@ -49,6 +49,9 @@ class PageDom:
     def iter_headings(self) -> Iterator[tuple[str, str]]:
         return iter(self.headings())
 
+    def iter_times(self) -> Iterator[str]:
+        return iter(self.times)
+
     def headings(self) -> list[tuple[str, str]]:
         """(label, text) of the title, og:title and every h1."""
         out = [("<title>", self.title), ("og:title", self.og_title)]

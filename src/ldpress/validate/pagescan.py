@@ -16,14 +16,12 @@ attribute) it returns None and the caller parses the DOM.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ldpress.validate.bytefind import ascii_lower, find
 from ldpress.validate.pagetags import (
     BREAKOUT,
-    OPENER,
     RAW,
     VOID,
     WANTED,
@@ -37,6 +35,7 @@ from ldpress.validate.pagetags import (
     meta_absent,
     text_value,
 )
+from ldpress.validate.tagfind import DELIMITER, Openers
 
 __all__ = ["WANTED_META", "LazyScan", "PageScan", "Unsupported", "scan_page"]
 
@@ -71,6 +70,7 @@ class _Scanner:
     def __init__(self, page: bytes, lower: bytes) -> None:
         self.page = page  # UTF-8
         self.lower = lower  # its ASCII-lower-cased copy, for end tags
+        self.openers = Openers(page, lower)
         self.out = PageScan()
         self.pos = 0
         self.finished = False
@@ -80,74 +80,76 @@ class _Scanner:
         offset ``limit``.  ``done`` reads only what the scan records, so it is asked again
         only after a step that recorded something (most steps skip a comment, a script or
         an unwanted meta)."""
-        page, search = self.page, OPENER.search
+        page, lower, next_opener = self.page, self.lower, self.openers.next_opener
         pos = self.pos
         stop = len(page) if limit is None else limit
         try:
             while pos < stop and not done():
                 while pos < stop:
-                    m = search(page, pos)
+                    m = next_opener(pos)
                     if m is None:
                         self.finished = True
                         return
-                    abrupt, raw, tag_end = m.groups()
-                    if raw is None:  # a comment
-                        pos = comment_end(page, m.end(), abrupt)
+                    name = m.name
+                    if name is None:  # a comment
+                        pos = comment_end(page, m.end, m.abrupt)
                         continue
-                    if tag_end is None:
-                        raise Unsupported(f"malformed <{raw.decode('ascii')}> tag")
-                    name, after = raw.decode("ascii").lower(), m.end()
+                    if m.end < 0:
+                        raise Unsupported(f"malformed <{name}> tag")
                     if name in RAW:  # skipped up to its end tag
-                        pos = end_tag(page, self.lower, name, after)
+                        pos = end_tag(page, lower, name, m.end)
                     elif name in VOID:
-                        pos = after
-                        if self.void(name, _text(page, m.start(3), after - 1)):
+                        pos = m.end
+                        if self.void(name, m.name_end, pos - 1):
                             break
                     else:
-                        pos = self.element(name, after)
+                        pos = self.element(name, m.end)
                         break
         finally:
             self.pos = pos
 
     def element(self, name: str, after: int) -> int:
-        page, out = self.page, self.out
+        page, lower, out = self.page, self.lower, self.out
         if name == "plaintext":
             raise Unsupported("<plaintext>")
-        end = end_tag(page, self.lower, name, after)
-        body = _text(page, after, end)
+        end = end_tag(page, lower, name, after)
         if name == "h1":
-            out.h1.append(heading_text(body))
+            out.h1.append(heading_text(_text(page, after, end)))
             return after  # a <time> inside the heading still counts
         if name == "title":
             if out.title is None:
-                out.title = text_value(body)
+                out.title = text_value(_text(page, after, end))
         elif name == "template":
-            if re.search("<template", body, re.IGNORECASE):
+            if find(lower, b"<template", after, end) >= 0:
                 raise Unsupported("nested template")
         else:  # svg, math: foreign content
-            if BREAKOUT.search(body) or re.search(rf"<{name}[\s/>]", body, re.IGNORECASE):
+            if BREAKOUT.search(page, after, end) or _has_tag(lower, name, after, end):
                 raise Unsupported(f"<{name}> content this scan does not follow")
-            if out.title is None and re.search(r"<title[\s/>]", body, re.IGNORECASE):
+            if out.title is None and _has_tag(lower, "title", after, end):
                 raise Unsupported("foreign <title> before the page title")
         return end
 
-    def void(self, name: str, tag: str) -> bool:
-        """Record a meta, time or link tag; False when it certainly recorded nothing."""
-        out = self.out
+    def void(self, name: str, start: int, end: int) -> bool:
+        """Record a meta, time or link tag whose attributes are ``page[start:end]``; False
+        when it certainly recorded nothing.  The attributes are decoded only when the bytes
+        show they can hold what is read."""
+        page, lower, out = self.page, self.lower, self.out
         if name == "meta":
-            if "&" not in tag and WANTED.search(tag) is None:
+            if page.find(b"&", start, end) < 0 and WANTED.search(page, start, end) is None:
                 return False
-            attrs = attributes(tag)
+            attrs = attributes(_text(page, start, end))
             for key, table in (("property", out.by_property), ("name", out.by_name)):
                 value = decoded(attrs, key)
                 # Only the wanted keys are ever asked for: the others are not recorded.
                 if value in WANTED_META and value not in table:
                     table[value] = decoded(attrs, "content")
         elif name == "time":
-            if "datetime" in tag.lower() and (stamp := decoded(attributes(tag), "datetime")):
+            if lower.find(b"datetime", start, end) >= 0 and (
+                stamp := decoded(attributes(_text(page, start, end)), "datetime")
+            ):
                 out.times.append(stamp)
-        elif "canonical" in tag.lower() or "&" in tag:
-            attrs = attributes(tag)
+        elif lower.find(b"canonical", start, end) >= 0 or page.find(b"&", start, end) >= 0:
+            attrs = attributes(_text(page, start, end))
             rel = decoded(attrs, "rel")
             if rel is None:
                 return False
@@ -159,6 +161,18 @@ class _Scanner:
         else:
             return False
         return True
+
+
+def _has_tag(lower: bytes, name: str, start: int, end: int) -> bool:
+    """Whether ``lower[start:end]`` holds a ``<name`` start tag (its name ending there)."""
+    needle = b"<" + name.encode("ascii")
+    at = find(lower, needle, start, end)
+    while at >= 0:
+        after = at + len(needle)
+        if after < end and lower[after] in DELIMITER:
+            return True
+        at = find(lower, needle, at + 1, end)
+    return False
 
 
 class LazyScan:
@@ -262,6 +276,29 @@ class LazyScan:
     def times(self) -> list[str]:
         return [] if self._absent(b"<time") else self.finish().times
 
+    def _iter_found(self, tag: bytes, found: list[str]) -> Iterator[str]:
+        """The values the scan records in ``found`` (the h1 texts, the times), each as soon
+        as the scan has read it: a caller that stops at one does not make the scan read
+        the rest of the page."""
+        if self._absent(tag):
+            return
+        i = 0
+        while True:
+            while i < len(found):
+                yield found[i]
+                i += 1
+            self._until(_more_than(found, i))
+            if len(found) == i:  # the scan reached the end of the page
+                return
+
+    def iter_h1(self) -> Iterator[str]:
+        """The h1 texts in page order, as :attr:`h1`, read lazily."""
+        return self._iter_found(b"<h1", self.found.h1)
+
+    def iter_times(self) -> Iterator[str]:
+        """The ``<time datetime>`` values in page order, as :attr:`times`, read lazily."""
+        return self._iter_found(b"<time", self.found.times)
+
     def iter_headings(self) -> Iterator[tuple[str, str]]:
         """(label, text) of the title, og:title and every h1, as PageDom.headings, read
         lazily: a caller that stops at the title never makes the scan read the h1s."""
@@ -269,7 +306,12 @@ class LazyScan:
             yield "<title>", self.title
         if self.og_title:
             yield "og:title", self.og_title
-        yield from (("<h1>", h) for h in self.h1 if h)
+        yield from (("<h1>", h) for h in self.iter_h1() if h)
+
+
+def _more_than(found: list[str], count: int) -> Callable[[], bool]:
+    """A scan's ``done``: ``found`` holds more than ``count`` values."""
+    return lambda: len(found) > count
 
 
 def _text(page: bytes, start: int, end: int) -> str:

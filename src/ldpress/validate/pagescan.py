@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from ldpress.validate.bytefind import ascii_lower, find
 from ldpress.validate.pagetags import (
     BREAKOUT,
+    DELIMITER,
+    OPENER,
     RAW,
     VOID,
     WANTED,
@@ -35,7 +37,6 @@ from ldpress.validate.pagetags import (
     meta_absent,
     text_value,
 )
-from ldpress.validate.tagfind import DELIMITER, Openers
 
 __all__ = ["WANTED_META", "LazyScan", "PageScan", "Unsupported", "scan_page"]
 
@@ -70,7 +71,6 @@ class _Scanner:
     def __init__(self, page: bytes, lower: bytes) -> None:
         self.page = page  # UTF-8
         self.lower = lower  # its ASCII-lower-cased copy, for end tags
-        self.openers = Openers(page, lower)
         self.out = PageScan()
         self.pos = 0
         self.finished = False
@@ -80,30 +80,31 @@ class _Scanner:
         offset ``limit``.  ``done`` reads only what the scan records, so it is asked again
         only after a step that recorded something (most steps skip a comment, a script or
         an unwanted meta)."""
-        page, lower, next_opener = self.page, self.lower, self.openers.next_opener
+        page, search = self.page, OPENER.search
         pos = self.pos
         stop = len(page) if limit is None else limit
         try:
             while pos < stop and not done():
                 while pos < stop:
-                    m = next_opener(pos)
+                    m = search(page, pos)
                     if m is None:
                         self.finished = True
                         return
-                    name = m.name
-                    if name is None:  # a comment
-                        pos = comment_end(page, m.end, m.abrupt)
+                    abrupt, raw, tag_end = m.groups()
+                    if raw is None:  # a comment
+                        pos = comment_end(page, m.end(), abrupt)
                         continue
-                    if m.end < 0:
-                        raise Unsupported(f"malformed <{name}> tag")
+                    if tag_end is None:
+                        raise Unsupported(f"malformed <{raw.decode('ascii')}> tag")
+                    name, after = raw.decode("ascii").lower(), m.end()
                     if name in RAW:  # skipped up to its end tag
-                        pos = end_tag(page, lower, name, m.end)
+                        pos = end_tag(page, self.lower, name, after)
                     elif name in VOID:
-                        pos = m.end
-                        if self.void(name, m.name_end, pos - 1):
+                        pos = after
+                        if self.void(name, m.start(3), after - 1):
                             break
                     else:
-                        pos = self.element(name, m.end)
+                        pos = self.element(name, after)
                         break
         finally:
             self.pos = pos

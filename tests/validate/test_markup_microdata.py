@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from ldpress.validate.markup_convert import microdata_node
-from ldpress.validate.microdata import element_text, read_items, tag_offsets
+from ldpress.validate.mdlocate import tag_offsets
+from ldpress.validate.microdata import element_text, read_items
 from ldpress.validate.sources import load_source, read_source
 from tests.conftest import CORPUS, needs_shared
 from tests.validate.htmlscan_reference import reference_tag_offsets

@@ -27,7 +27,8 @@ from ldpress.validate.markup_convert import (
     untyped_namespace,
 )
 from ldpress.validate.markuphints import markup_hints
-from ldpress.validate.microdata import Item, Mark, read_items, tag_offsets
+from ldpress.validate.mdlocate import tag_offsets
+from ldpress.validate.microdata import Item, Mark, read_items
 from ldpress.validate.model import Block, BlockKind, PathTuple, Source
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -140,7 +141,7 @@ def add_markup_blocks(
 
 
 def _add_microdata(source: Source, page: str, lines: _Lines, utf8: bytes | None) -> None:
-    items = read_items(page, source.url, utf8)
+    items = read_items(page, source.url, utf8, lines.scan.lower if utf8 is not None else None)
     # Only top-level items are placed by their itemscope tag (nested ones by itemprop), so
     # the search stops at the last of them instead of reading the rest of the page.
     last = max((item.mark[1] for item in items), default=-1)

@@ -3,10 +3,9 @@
 extruct's microdata extractor spends most of its time cleaning each text value with lxml's
 Cleaner and html_text, and evaluates an EXSLT set difference per item; lxml's own parse
 costs 2.5 times lexbor's (selectolax), which also builds the DOM as browsers (and Google)
-do.  lexbor keeps no source positions, so elements are located by scanning the page text
-for start tags carrying ``itemscope`` / ``itemprop`` (outside comments and raw-text
-elements): the k-th such element in document order is the k-th such tag in the text.
-Items have extruct's shape (``type``, ``id``, ``properties``) and are checked against
+do (only as far as the last item when that gives the same items:
+:mod:`ldpress.validate.mdprefix`).  lexbor keeps no source positions: elements are located
+by :mod:`ldpress.validate.mdlocate`.  Items have extruct's shape (``type``, ``id``, ``properties``) and are checked against
 extruct on the whole corpus in the tests.
 """
 
@@ -19,8 +18,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ldpress.validate.bytefind import char_at, char_before, find
-from ldpress.validate.htmlscan import PageScan, scan_page
+from ldpress.validate.mdprefix import prefix_tree
 from ldpress.validate.model import PathTuple
 
 _SKIP_TEXT = frozenset({"script", "style", "noscript", "template"})
@@ -59,45 +57,6 @@ class Item:
     data: dict[str, Any]
     mark: Mark
     marks: dict[PathTuple, Mark] = field(default_factory=dict)
-
-
-def tag_offsets(
-    page: str, attr: str, scan: PageScan | None = None, limit: int | None = None
-) -> list[int]:
-    """Offsets of the ``<`` of every start tag with attribute ``attr``, in page order (the
-    first ``limit`` of them when given: the rest of the page is not searched).
-
-    ``scan`` is the page's script scan (:func:`scan_page`, which the page load already has:
-    its UTF-8 bytes and the spans of its comments and script/style contents); without it the
-    page is scanned again.  The search runs over the bytes (a vectorised search for the
-    attribute, the tests at ASCII bytes or on the whole character there) and the offsets
-    found are converted to characters.
-    """
-    if scan is None:
-        scan = scan_page(page)
-    data, raw = scan.data, scan.raw_bytes
-    out: list[int] = []
-    needle = attr.encode("ascii")
-    size, nraw = len(needle), len(raw)
-    at = find(data, needle)
-    r = 0
-    # The cheap tests first: most hits pass them all, and the rest of the tests only run
-    # for hits that are still candidates (every test is side-effect free).
-    while at >= 0:
-        while r < nraw and raw[r][1] <= at:
-            r += 1
-        if (
-            (r == nraw or raw[r][0] > at)  # not inside a comment or raw text
-            and char_before(data, at).isspace()
-            and data[at + size : at + size + 1] in b" \t\n\r\f=>/"
-        ):
-            lt = data.rfind(b"<", 0, at)
-            if lt >= 0 and data.find(b">", lt, at) < 0 and char_at(data, lt + 1).isalpha():
-                out.append(lt)
-                if len(out) == limit:
-                    break
-        at = find(data, needle, at + size)
-    return scan.char_offsets(out)
 
 
 class _Reader:
@@ -231,24 +190,37 @@ class _Reader:
             if el.mem_id in self.open:  # an itemref cycle: stop instead of recursing forever
                 return {}
             return self.item(el, path, marks)
-        prop = attrs.get("itemprop") or ""
-        if prop.endswith(("-input", "-output")):  # schema.org Actions: "required name=q"
-            parts = ["required"] if "required" in attrs else []
-            parts += [f"name={attrs['name']}"] if attrs.get("name") else []
-            return " ".join(parts)
-        tag = el.tag or ""
-        if tag == "meta":
-            return attrs.get("content") or ""
-        url_attr = _URL_ATTR.get(tag)
-        if url_attr is not None:
-            return resolve_url(self.base, (attrs.get(url_attr) or "").strip(_HTML_WS))
-        if tag in ("data", "meter"):
-            return attrs.get("value") or ""
-        if tag == "time" and attrs.get("datetime") is not None:
-            return attrs.get("datetime")
-        if attrs.get("content"):  # not in the spec, but in schema.org's own examples
-            return attrs.get("content")
-        return element_text(el)
+        value = attribute_value(el.tag or "", attrs, self.base)
+        return element_text(el) if value is None else value
+
+
+def attribute_value(tag: str, attrs: dict[str, str | None], base: str) -> str | None:
+    """The value of a property element that is not an item, when an attribute gives it
+    (WHATWG "property value"); None when the value is the element's text."""
+    prop = attrs.get("itemprop") or ""
+    if prop.endswith(("-input", "-output")):  # schema.org Actions: "required name=q"
+        parts = ["required"] if "required" in attrs else []
+        parts += [f"name={attrs['name']}"] if attrs.get("name") else []
+        return " ".join(parts)
+    if tag == "meta":
+        return attrs.get("content") or ""
+    url_attr = _URL_ATTR.get(tag)
+    if url_attr is not None:
+        return resolve_url(base, (attrs.get(url_attr) or "").strip(_HTML_WS))
+    if tag in ("data", "meter"):
+        return attrs.get("value") or ""
+    if tag == "time" and attrs.get("datetime") is not None:
+        return attrs.get("datetime")
+    content = attrs.get("content")
+    if content:  # not in the spec, but in schema.org's own examples
+        return content
+    return None
+
+
+def text_valued(el: LexborNode) -> bool:
+    """Whether the value of the property element ``el`` is its text."""
+    attrs = el.attributes
+    return "itemscope" not in attrs and attribute_value(el.tag or "", attrs, "") is None
 
 
 def resolve_url(base: str, url: str) -> str:
@@ -293,8 +265,17 @@ def element_text(el: LexborNode) -> str:
     return " ".join("".join(parts).split())
 
 
-def read_items(page: str, base_url: str | None = None, utf8: bytes | None = None) -> list[Item]:
+def read_items(
+    page: str, base_url: str | None = None, utf8: bytes | None = None, lower: bytes | None = None
+) -> list[Item]:
     """Top-level microdata items of ``page`` in document order; ``utf8`` is the page's bytes
     when ``page`` was decoded from exactly them as UTF-8 (lexbor parses UTF-8, so they spare
-    it encoding the text again)."""
-    return _Reader(LexborHTMLParser(page if utf8 is None else utf8), base_url).top_level()
+    it encoding the text again), ``lower`` their ASCII-lower-cased copy: with both, only the
+    part of the page up to its last item-bearing tag is parsed when that gives the same
+    items (:mod:`ldpress.validate.mdprefix`)."""
+    tree = None
+    if utf8 is not None and lower is not None:
+        tree = prefix_tree(utf8, lower, text_valued)
+    if tree is None:
+        tree = LexborHTMLParser(page if utf8 is None else utf8)
+    return _Reader(tree, base_url).top_level()

@@ -40,22 +40,10 @@ _TAIL = f"<!--{_SENTINEL}-->{_PROBE}".encode("ascii")
 # HTML's formatting elements: the adoption agency algorithm and the reconstruction of the
 # active formatting elements act on them.
 _FORMATTING = frozenset(
-    (
-        "a",
-        "b",
-        "big",
-        "code",
-        "em",
-        "font",
-        "i",
-        "nobr",
-        "s",
-        "small",
-        "strike",
-        "strong",
-        "tt",
-        "u",
-    )
+    [
+        *("a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small"),
+        *("strike", "strong", "tt", "u"),
+    ]
 )
 _NAME = re.compile(rb"<([a-z][a-z0-9]*+)")
 # A run of end tags: cutting after it closes the elements around the last item's tag too.

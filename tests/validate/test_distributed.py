@@ -28,8 +28,9 @@ from ldpress.validate.distributed import (
     validate_bag,
     validate_distributed,
 )
+from ldpress.validate.inputs import InputItem
 from ldpress.validate.model import Options
-from ldpress.validate.pipeline import InputItem, ValidationReport, validate_paths
+from ldpress.validate.pipeline import ValidationReport, validate_paths
 from ldpress.validate.warc import bag_from_warcs
 from tests.validate.test_warc import write_warc
 

@@ -8,10 +8,10 @@ import pytest
 
 from ldpress.errors import InputError
 from ldpress.findings import Severity
+from ldpress.validate.inputs import iter_inputs
 from ldpress.validate.model import Options
 from ldpress.validate.pipeline import (
     Progress,
-    iter_inputs,
     iter_results,
     validate_paths,
     validate_source,

@@ -213,8 +213,8 @@ def validate(
     from ldpress.cli.progress import ProgressBar
     from ldpress.report import SourceLines, render
     from ldpress.report.text import render_summary
+    from ldpress.validate.inputs import STDIN
     from ldpress.validate.model import Options
-    from ldpress.validate.pipeline import STDIN
 
     if not paths:
         raise typer.BadParameter("give at least one path, or - for stdin", param_hint="PATHS")

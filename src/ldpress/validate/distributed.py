@@ -31,16 +31,14 @@ from ldpress.validate.dask_cluster import (
     open_client,
     require_dask,
 )
+from ldpress.validate.inputs import InputItem, Walker, iter_inputs
 from ldpress.validate.model import Layer, Options
 from ldpress.validate.pipeline import (
-    InputItem,
     Progress,
     ProgressCallback,
     SourceLoader,
     ValidationReport,
-    Walker,
     _unreadable,
-    iter_inputs,
     validate_source,
 )
 from ldpress.validate.warc import is_warc

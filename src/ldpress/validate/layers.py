@@ -21,7 +21,8 @@ from ldpress.errors import LdpressError
 from ldpress.validate.model import Layer
 
 if TYPE_CHECKING:
-    from ldpress.validate.pipeline import SourceLoader, Walker
+    from ldpress.validate.inputs import Walker
+    from ldpress.validate.pipeline import SourceLoader
 
 LAYER_MODULES = ("syntax", "expansion", "vocabulary", "integrity", "packs", "consistency")
 SOURCES_MODULE = "sources"

@@ -53,6 +53,8 @@ def _up_to(page: bytes, end: int) -> list[Any] | None:
         ('<div itemscope><table itemprop="description"><tr><td>a</td></tr>', "<tr><td>b"),
         # ... also when the cut is in an element fostered out of it (no longer its child).
         ('<div itemscope><table itemprop="description"><tr><td>a</td></tr><p>', "<tr><td>b"),
+        # A frameset replaces a body nothing has committed yet, items and all.
+        ('<div itemscope itemtype="https://schema.org/WebPage"></div>', "<frameset>"),
         # A later <body> tag gives the body item its type.
         ("<body itemscope><p>x</p>", '<body itemtype="https://schema.org/WebPage">'),
         # The cut falls inside a script, a comment or a template.
@@ -120,6 +122,8 @@ _PIECES = st.sampled_from(
         "<select><option>",
         "<head>",
         "<body>",
+        "<frameset>",
+        "<html>",
     ]
 )
 

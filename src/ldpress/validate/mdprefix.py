@@ -16,8 +16,9 @@ that prefix.  What later markup can still change, and how each is ruled out:
   reopened;
 - content fostered out of a table goes into an open table's parent, and an open table is
   no ancestor of what was fostered: no ``<table`` before the cut;
-- a later ``<html>`` or ``<body>`` tag adds attributes to the existing element, and an
-  ``itemref`` names elements anywhere: neither may occur.
+- a later ``<html>`` or ``<body>`` tag adds attributes to the existing element, a later
+  ``<frameset>`` can replace a body no content has committed yet, and an ``itemref``
+  names elements anywhere: none of them may occur.
 
 A cut inside raw text, a comment or a template leaves no sentinel comment where it is
 looked for, which also refuses the prefix.  The tests hold the items read from the prefix
@@ -103,10 +104,12 @@ def tree_up_to(
 ) -> LexborHTMLParser | None:
     """The DOM of ``data[:end]``, or None when the elements it holds could differ from the
     whole page's in what a microdata reader sees (no item attribute may follow ``end``)."""
+    later = max(0, end - len(b"<frameset"))  # a tag the cut falls into counts as later
     if (
         find(lower, b"<table", 0, end) >= 0
-        or find(lower, b"<html", end) >= 0
-        or find(lower, b"<body", end) >= 0
+        or find(lower, b"<html", later) >= 0
+        or find(lower, b"<body", later) >= 0
+        or find(lower, b"<frameset", later) >= 0
     ):
         return None
     tree = LexborHTMLParser(data[:end] + _TAIL)

@@ -124,12 +124,24 @@ _PIECES = st.sampled_from(
         "<body>",
         "<frameset>",
         "<html>",
+        # Misnesting, forms, foreign content, raw text and table parts.
+        *('<a href="x">', "</a>", '<a itemprop="url" href="v">', "<form>", "</form>", "<button>"),
+        *("<option>", "<plaintext>", "<noscript>", "</noscript>", "<object>", "</object>"),
+        *("<marquee>", "<nobr>", "</nobr>", "</body>", "</html>", "<math><mi>", "<title>"),
+        *("<svg><foreignObject>", "</foreignObject>", "</title>", "<style>", "</style>"),
+        *("<script>", "</script>", "</br>", "<caption>", "<col>", "<colgroup>", "<tbody>"),
+        *("<tr>", "<td>", "<th>", "<dd>", "<dt>", "<ruby><rt>", "<image>", "<frame>", "\x00"),
+        *("&amp;", "\r", '<i itemprop="n">', '<span itemscope itemprop="p">', "<table>"),
+        *('<td itemprop="c">', "<tr itemscope>", '<li itemprop="l">', '<p itemprop="q">'),
+        *('<font itemprop="f">', "<html itemscope>", '<body itemprop="b">', "</table>"),
+        *('<textarea itemprop="t">', '<title itemprop="t">', "<iframe>", "<noembed>"),
+        *("<xmp>", "<h1>", "<h2>", "</h1>"),
     ]
 )
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(_PIECES, max_size=25), st.lists(_PIECES, max_size=12), st.data())
+@given(st.lists(_PIECES, max_size=40), st.lists(_PIECES, max_size=15), st.data())
 def test_generated_markup_reads_the_same_from_any_accepted_cut(
     items: list[str], tail: list[str], data: st.DataObject
 ) -> None:

@@ -16,11 +16,16 @@ that prefix.  What later markup can still change, and how each is ruled out:
   reopened;
 - content fostered out of a table goes into an open table's parent, and an open table is
   no ancestor of what was fostered: no ``<table`` before the cut;
-- a later ``<html>`` or ``<body>`` tag adds attributes to the existing element, a later
-  ``<frameset>`` can replace a body no content has committed yet, and an ``itemref``
-  names elements anywhere: none of them may occur.
+- a later ``<html>`` tag adds attributes to the existing element, and a later ``<frameset>``
+  can replace a body no content has committed yet: neither may occur; a later ``<body>``
+  tag adds attributes to the body, so it may only follow a cut before the body's content,
+  where it creates the body (with no item attribute: none follows the cut);
+- an ``itemref`` target is the first element with its id in tree order, which later
+  markup does not change, and a target after the cut holds no property.
 
-A cut inside raw text, a comment or a template leaves no sentinel comment where it is
+A cut before the body's content (an item on the ``<html>`` element, its properties in the
+head) leaves the sentinel at the end of the head and the probe alone in a body the probe
+made.  A cut inside raw text, a comment or a template leaves no sentinel comment where it is
 looked for, which also refuses the prefix.  The tests hold the items read from the prefix
 to those of the whole page on every corpus page and on generated markup.
 """
@@ -61,15 +66,17 @@ MIN_SAVED = 16384
 
 def _cut(data: bytes, lower: bytes, last: int) -> int:
     """Where to cut: after the tag holding ``last`` (an item attribute's offset), after the
-    element's end tag when it has one, and after the end tags that follow at once; -1 when
-    no tag is found there.  Any cut is checked by the parse; this one leaves the elements
-    around the last item closed, so the checks pass."""
+    element's end tag when it has one and is not an item, and after the end tags that
+    follow at once; -1 when no tag is found there.  Any cut is checked by the parse; this
+    one leaves the elements around the last property closed, so the checks pass.  An
+    item's own element may stay open: no property follows to join it (often it is the
+    ``<html>`` or ``<body>`` element, closed only at the end of the page)."""
     start = data.rfind(b"<", 0, last)
     name = _NAME.match(lower, start) if start >= 0 else None
     end = data.find(b">", last) + 1
     if name is None or end <= 0:
         return -1
-    if name.group(1) not in _VOID:
+    if name.group(1) not in _VOID and not lower.startswith(b"itemscope", last):
         close = find(lower, b"</" + name.group(1), end)
         after = data.find(b">", close) + 1 if close >= 0 else 0
         if after > 0:
@@ -88,8 +95,6 @@ def prefix_tree(
     last tag with ``itemprop`` or ``itemscope``, or None when that DOM could give other
     items than the whole page's (or would not save ``min_saved`` bytes of parsing).
     ``text_valued`` tells whether a property element's value is its text."""
-    if find(lower, b"itemref") >= 0:
-        return None
     last = max(
         int(stringzilla.rfind(lower, b"itemprop")), int(stringzilla.rfind(lower, b"itemscope"))
     )
@@ -108,7 +113,6 @@ def tree_up_to(
     if (
         find(lower, b"<table", 0, end) >= 0
         or find(lower, b"<html", later) >= 0
-        or find(lower, b"<body", later) >= 0
         or find(lower, b"<frameset", later) >= 0
     ):
         return None
@@ -119,6 +123,10 @@ def tree_up_to(
     if node is None or not node.is_text_node or node.text_content != _PROBE:
         return None  # the probe was fostered, wrapped in reopened elements, or swallowed
     sentinel = node.prev
+    if sentinel is None:
+        sentinel = _before_body(node)
+    elif find(lower, b"<body", later) >= 0:
+        return None  # a later <body> tag would add its attributes to this body
     if sentinel is None or not sentinel.is_comment_node:
         return None
     if sentinel.comment_content != _SENTINEL:
@@ -136,3 +144,16 @@ def tree_up_to(
             return None
         open_element = open_element.parent
     return tree
+
+
+def _before_body(probe: LexborNode) -> LexborNode | None:
+    """The node before the body when the probe is all the body holds: the cut came before
+    the body's content, so the sentinel went to the end of the head, or after it.  A body
+    with attributes is refused: a later ``<body>`` tag could add an item's type to it."""
+    body = probe.parent
+    if body is None or body.tag != "body" or body.attributes:
+        return None
+    before = body.prev
+    if before is not None and before.tag == "head":
+        return before.last_child if before.last_child is not None else before.prev
+    return before

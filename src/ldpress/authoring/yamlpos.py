@@ -13,16 +13,17 @@ silently resolved: an alias can expand exponentially ("billion laughs") and a da
 
 from __future__ import annotations
 
-import importlib
-import re
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ldpress.authoring.yamlfast import plain_values
+from ldpress.authoring.yamlloaders import STR as _STR
+from ldpress.authoring.yamlloaders import CLoader as _CLoader
+from ldpress.authoring.yamlloaders import CParser as _CParser
+from ldpress.authoring.yamlloaders import Loader as _Loader
 from ldpress.findings import Finding, Severity, json_path
 
 PathTuple = tuple[str | int, ...]
@@ -30,75 +31,6 @@ _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")
 )
 MAX_DEPTH = 64
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-
-
-class _Resolver(yaml.resolver.Resolver):
-    """The default resolver without timestamps and YAML 1.1 yes/no/on/off booleans.
-
-    The composer calls ``resolve`` and ``descend``/``ascend_resolver`` for every node (a
-    third of the compose time of a data file); no path resolvers are registered, so the
-    path tracking is skipped and ``resolve`` only tries the implicit resolvers of a plain
-    scalar's first character (the default has no wildcard resolvers).
-    """
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-            return _STR
-        return _SEQ if kind is SequenceNode else _MAP
-
-
-_Resolver.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if not tag.endswith((":timestamp", ":bool"))]
-    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
-}
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = _Resolver.yaml_implicit_resolvers
-assert None not in _IMPLICIT and not _Resolver.yaml_path_resolvers  # what resolve() skips
-
-
-class _Loader(
-    yaml.reader.Reader,
-    yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
-    SafeConstructor,
-    _Resolver,
-):
-    def __init__(self, stream: str) -> None:
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
-        SafeConstructor.__init__(self)
-        _Resolver.__init__(self)
-        self.alias_nodes: set[int] = set()
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
-        # An alias becomes a placeholder at the alias's own position, so the finding points
-        # at the ``*name`` that was written, not at the anchor, and nothing is expanded.
-        if self.check_event(yaml.events.AliasEvent):
-            event = self.get_event()  # type: ignore[no-untyped-call]
-            node = ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
-            self.alias_nodes.add(id(node))
-            return node
-        composed = super().compose_node(parent, index)
-        assert composed is not None  # the composer returns None only at the stream end
-        return composed
 
 
 @dataclass(slots=True)
@@ -156,34 +88,6 @@ class Located:
 
 def _pos(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _c_parser() -> Any:
-    """libyaml's parser class, or None (libyaml is optional in PyYAML builds)."""
-    try:
-        return importlib.import_module("yaml.cyaml").CParser
-    except (ImportError, AttributeError):  # pragma: no cover - depends on the PyYAML build
-        return None
-
-
-_CParser: Any = _c_parser()
-
-
-if _CParser is not None:
-
-    class _CLoader(_CParser, SafeConstructor, _Resolver):  # type: ignore[misc]
-        """libyaml's parser (about 15 times faster) with the same constructor and resolver.
-
-        libyaml composes aliases itself, so an alias shows up as a node met twice; the
-        builder then reloads with the pure-Python loader, which locates the ``*alias``.
-        """
-
-        alias_nodes: ClassVar[frozenset[int]] = frozenset()
-
-        def __init__(self, stream: str) -> None:
-            _CParser.__init__(self, stream)
-            SafeConstructor.__init__(self)
-            _Resolver.__init__(self)
 
 
 class _AliasSeen(Exception):

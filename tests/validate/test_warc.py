@@ -38,6 +38,7 @@ def write_warc(path: Path, records: Sequence[Record], *, gzip_records: bool = Tr
                     uri, "response", payload=payload, http_headers=status
                 )
             writer.write_record(rec)
+            rec.raw_stream.close()  # warcio spools the digested body to a temporary file
     return path
 
 
@@ -73,6 +74,7 @@ def test_content_encoding_is_undone(tmp_path: Path) -> None:
             http_headers=status,
         )
         writer.write_record(rec)
+        rec.raw_stream.close()
     assert list(iter_warc_pages(warc)) == [("https://x.example/", body)]
 
 

@@ -116,6 +116,9 @@ def tree_up_to(
         or find(lower, b"<frameset", later) >= 0
     ):
         return None
+    later_body = find(lower, b"<body", later) >= 0
+    if later_body and find(lower, b"<body", 0, later) >= 0:
+        return None  # the body exists before the cut: refused below, without the parse
     tree = LexborHTMLParser(data[:end] + _TAIL)
     node = tree.root
     while node is not None and (child := node.last_child) is not None:
@@ -125,7 +128,7 @@ def tree_up_to(
     sentinel = node.prev
     if sentinel is None:
         sentinel = _before_body(node)
-    elif find(lower, b"<body", later) >= 0:
+    elif later_body:
         return None  # a later <body> tag would add its attributes to this body
     if sentinel is None or not sentinel.is_comment_node:
         return None

@@ -64,6 +64,19 @@ def test_a_start_and_prefix_locate_a_later_value() -> None:
     }
 
 
+def test_escaped_quotes_and_backslash_runs_end_strings_where_json_does() -> None:
+    doc = r'{"a\\": "x\\\"y", "b\"c": ["\\", 1], "d": "\u0022"}'
+    found = locate_paths(doc)
+    assert found == {
+        (): 0,
+        ("a\\",): 1,
+        ('b"c',): doc.index('"b'),
+        ('b"c', 0): doc.index('["') + 1,
+        ('b"c', 1): doc.index("1]"),
+        ("d",): doc.index('"d'),
+    }
+
+
 def test_empty_containers_and_a_root_scalar() -> None:
     assert locate_paths('{"a": [], "b": {}, "c": 1}') == {(): 0, ("a",): 1, ("b",): 10, ("c",): 19}
     assert locate_paths("  42") == {(): 2}

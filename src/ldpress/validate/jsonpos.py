@@ -9,12 +9,16 @@ the offset of the member's key (dict members) or of the value (list items and th
 Locating is rare, so all of this runs lazily, only when a finding needs a position.
 """
 
+# The walk compares character codes with chains of ==, which mypyc compiles to integer
+# compares; ``o in (...)`` measured 9% slower.
+# ruff: noqa: SIM109
+
 from __future__ import annotations
 
 import bisect
 import contextlib
 import re
-from typing import Any
+from typing import Any, Final
 
 import orjson
 
@@ -70,28 +74,47 @@ class TextPlace:
         return self._line + n, offset - self._newlines[n - 1]
 
 
-# One step of a walk over JSON text, whitespace skipped by finditer: an object member with
-# a scalar value and its comma (group 1 the key), a member opening a container (group 2 the
-# bracket), a bracket opening a list item or the root (group 3), a closing bracket and its
-# comma (group 4), or a scalar list item and its comma.  A member or item is one match
-# instead of a token each for key, colon, value and comma: a third of the steps on
-# JSON-LD, and each step is a match object and a few tests.
-_STRING = r'"[^"\\]*+(?:\\.[^"\\]*+)*+"'
-_SCALAR = r'[^\s{}\[\],:"]++'
-_STEP = re.compile(
-    rf"({_STRING})\s*+:\s*+(?:([{{\[])|(?:{_STRING}|{_SCALAR})\s*+,?+)"
-    rf"|([{{\[])"
-    rf"|([}}\]])\s*+,?+"
-    rf"|(?:{_STRING}|{_SCALAR})\s*+,?+",
-    re.DOTALL,
-)
+# The walk reads the text one character code at a time (compiled, a comparison of ints, no
+# string object per character) and jumps over a string's content with str.find for its
+# closing quote: 4.6 times faster on the corpus pages' blocks than one regex match per token,
+# whose engine steps through every character of every string.
+_QUOTE: Final = 34  # "
+_BACKSLASH: Final = 92
+_COLON: Final = 58
+_COMMA: Final = 44
+_OPEN_OBJECT: Final = 123  # {
+_OPEN_LIST: Final = 91  # [
+_CLOSE_OBJECT: Final = 125  # }
+_CLOSE_LIST: Final = 93  # ]
+_SPACE: Final = 32
+_NEWLINE_CODE: Final = 10
+_TAB: Final = 9
+_RETURN: Final = 13
 
 
-def _key(token: str) -> str:
-    if "\\" in token:
-        value = orjson.loads(token)
-        return value if isinstance(value, str) else token[1:-1]
-    return token[1:-1]
+def _key(text: str, start: int, end: int) -> str:
+    """The key whose string token is ``text[start:end]`` (quotes included)."""
+    raw = text[start + 1 : end - 1]
+    if "\\" in raw:
+        value = orjson.loads(text[start:end])
+        return value if isinstance(value, str) else raw
+    return raw
+
+
+def _string_end(text: str, at: int) -> int:
+    """The offset after the string whose opening quote is at ``at``: its first quote not
+    escaped (preceded by an even number of backslashes)."""
+    end = text.find('"', at + 1)
+    while end > 0 and ord(text[end - 1]) == _BACKSLASH:
+        back = end - 2
+        while ord(text[back]) == _BACKSLASH:
+            back -= 1
+        if (end - back) % 2:
+            break
+        end = text.find('"', end + 1)
+    if end < 0:
+        raise ValueError(f"unterminated string at {at}")
+    return end + 1
 
 
 def _skip(text: str, pos: int) -> int:
@@ -102,37 +125,73 @@ def _skip(text: str, pos: int) -> int:
 def _walk(text: str, pos: int, root: PathTuple, out: dict[PathTuple, int]) -> None:
     """Record the paths of the value at ``pos`` (no leading whitespace) until it closes.
 
-    ``stack`` holds the open containers as [path, index of the next item] (index -1 for an
-    object); a member is located at its key, a list item at its first character."""
-    stack: list[list[Any]] = []
-    for m in _STEP.finditer(text, pos):
-        key, member_opens, opens, closes = m.groups()
-        if key is not None:
-            if not stack or stack[-1][1] >= 0:
-                raise ValueError(f"unexpected key at {m.start()}")
-            path: PathTuple = (*stack[-1][0], _key(key))
-            out[path] = m.start()
-            if member_opens is not None:
-                stack.append([path, -1 if member_opens == "{" else 0])
-            continue
-        if closes is not None:
-            stack.pop()
-            if not stack:
+    ``paths`` holds the open containers' paths and ``nexts`` the index of each one's next
+    item (-1 for an object); a member is located at its key, a list item at its first
+    character.  Commas are skipped like whitespace: the text is valid JSON."""
+    paths: list[PathTuple] = []
+    nexts: list[int] = []
+    size = len(text)
+    i = pos
+    while True:
+        o = ord(text[i])
+        while o == _SPACE or o == _NEWLINE_CODE or o == _TAB or o == _RETURN or o == _COMMA:
+            i += 1
+            o = ord(text[i])
+        if o == _CLOSE_OBJECT or o == _CLOSE_LIST:
+            paths.pop()
+            nexts.pop()
+            if not paths:
                 return
+            i += 1
             continue
-        if stack:  # a list item (an object wants a key)
-            top = stack[-1]
-            if top[1] < 0:
-                raise ValueError(f"expected a key at {m.start()}")
-            path = (*top[0], top[1])
-            top[1] += 1
-            out[path] = m.start()
+        if paths:
+            top = nexts[-1]
+            if top < 0:  # an object member: its key, a colon, its value
+                if o != _QUOTE:
+                    raise ValueError(f"expected a key at {i}")
+                end = _string_end(text, i)
+                path: PathTuple = paths[-1] + (_key(text, i, end),)
+                out[path] = i
+                o = ord(text[end])
+                while o == _SPACE or o == _NEWLINE_CODE or o == _TAB or o == _RETURN:
+                    end += 1
+                    o = ord(text[end])
+                if o != _COLON:
+                    raise ValueError(f"expected a colon at {end}")
+                i = end + 1
+                o = ord(text[i])
+                while o == _SPACE or o == _NEWLINE_CODE or o == _TAB or o == _RETURN:
+                    i += 1
+                    o = ord(text[i])
+            else:
+                path = paths[-1] + (top,)
+                nexts[-1] = top + 1
+                out[path] = i
         else:
             path = root
-        if opens is not None:
-            stack.append([path, -1 if opens == "{" else 0])
-        elif not stack:
-            return  # a scalar at the root
+        if o == _OPEN_OBJECT or o == _OPEN_LIST:
+            paths.append(path)
+            nexts.append(-1 if o == _OPEN_OBJECT else 0)
+            i += 1
+        elif o == _QUOTE:
+            i = _string_end(text, i)
+        else:  # a number, true, false or null: up to the next delimiter
+            i += 1
+            while i < size:
+                o = ord(text[i])
+                if (
+                    o == _SPACE
+                    or o == _NEWLINE_CODE
+                    or o == _TAB
+                    or o == _RETURN
+                    or o == _COMMA
+                    or o == _CLOSE_LIST
+                    or o == _CLOSE_OBJECT
+                ):
+                    break
+                i += 1
+        if not paths:
+            return  # the root was a scalar
 
 
 def locate_paths(text: str, start: int = 0, prefix: PathTuple = ()) -> dict[PathTuple, int]:

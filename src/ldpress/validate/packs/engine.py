@@ -21,6 +21,7 @@ from ldpress.findings import Finding, Severity, json_path
 from ldpress.validate.model import Context, Source
 from ldpress.validate.nodes import node_id
 from ldpress.validate.packs.checks import CHECKS
+from ldpress.validate.packs.fastschema import rs_errors
 from ldpress.validate.packs.model import ANNOTATION, CheckRule, Pack, Rule, Target, select_packs
 from ldpress.validate.packs.values import vocabulary
 from ldpress.validate.resolve import Entity, PageGraph, View, is_unresolved_reference, page_graph
@@ -139,10 +140,12 @@ def schema_errors(target: Target, data: Any, reference: bool = False) -> Iterato
         # iter_errors, which builds its error iterator even when there is none to give.
         if target.fast.is_valid(data):
             return
-        for e in target.fast.iter_errors(data):
-            kind = type(e.kind).__name__
-            keyword = kind[:1].lower() + kind[1:]
-            yield SchemaError(tuple(e.schema_path), tuple(e.instance_path), keyword, e.instance)
+        if target.split is not None and isinstance(data, dict):
+            errors = target.split.errors(data)
+        else:
+            errors = rs_errors(target.fast, data)
+        for schema_path, path, keyword, instance in errors:
+            yield SchemaError(schema_path, path, keyword, instance)
         return
     for err in target.validator.iter_errors(data):
         yield SchemaError(

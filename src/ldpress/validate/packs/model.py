@@ -23,6 +23,7 @@ from jsonschema.exceptions import SchemaError, ValidationError
 
 from ldpress.errors import UsageError
 from ldpress.findings import Severity
+from ldpress.validate.packs.fastschema import RequiredSplit, rs_validator, split_required
 
 jsonschema_rs: Any
 try:  # Rust validator: ~100x faster; python-jsonschema stays the reference (differential test)
@@ -93,6 +94,8 @@ class Target:
     validator: Draft202012Validator
     checks: tuple[CheckRule, ...]
     fast: Any = None
+    # The schema's plain ``required`` rules split off the jsonschema-rs validator (fastschema)
+    split: RequiredSplit | None = None
     rules_by_path: dict[tuple[str | int, ...], Rule | None] = field(default_factory=dict)
 
 
@@ -168,7 +171,8 @@ def _load_target(directory: Path, pack_id: str, data: dict[str, Any], trusted: b
         schema=schema,
         validator=Draft202012Validator(schema),
         checks=checks,
-        fast=jsonschema_rs.validator_for(schema) if jsonschema_rs is not None else None,
+        fast=rs_validator(jsonschema_rs, schema) if jsonschema_rs is not None else None,
+        split=split_required(jsonschema_rs, schema) if jsonschema_rs is not None else None,
     )
 
 

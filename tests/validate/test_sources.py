@@ -6,14 +6,17 @@ import gzip
 import io
 import os
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ldpress.findings import Severity
 from ldpress.validate import sources
 from ldpress.validate.decode import decode_html_utf8
-from ldpress.validate.sources import iter_files, iter_sources, load_source, read_source
+from ldpress.validate.sources import _matches, iter_files, iter_sources, load_source, read_source
 
 PAGE = (
     '<html><head><meta charset="utf-8"><link rel="canonical" href="https://e.org/a">\n'
@@ -195,3 +198,18 @@ def test_iter_sources_order_names_and_stdin(
     ]
     again = [s.file for s in iter_sources([str(tmp_path)])]
     assert again == [s.file for s in iter_sources([str(tmp_path)])]
+
+
+_GLOB_CHARS = st.sampled_from(["a", "b", ".", "/", "*", "?", "[a]", "[!b]", "json", "\\", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_GLOB_CHARS, max_size=6).map("".join), max_size=3),
+    st.lists(st.sampled_from(["a", "b", ".", "/", "x", "json", "["]), max_size=8).map("".join),
+)
+def test_globs_match_as_fnmatch_does(patterns: list[str], rel: str) -> None:
+    """The walker's one-regex glob test agrees with fnmatch on the path and on its name."""
+    name = rel.rsplit("/", 1)[-1]
+    expected = any(fnmatch(rel, p) or fnmatch(name, p) for p in patterns)
+    assert _matches(rel, patterns) == expected

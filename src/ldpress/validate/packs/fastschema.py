@@ -9,8 +9,8 @@ answered here, the others by a validator of the schema with those rules replaced
 ``true`` (the other rules keep their index, so their schema paths are unchanged), and the
 errors are merged in rule order, which is the order jsonschema-rs gives them in (the tests
 hold the merged errors to the whole schema's on the corpus).  Messages are masked: nothing
-reads them, and unmasked ones serialise the instance.  On the corpus pages this halves the
-cost of an entity that fails its schema (21.5 to 12.1 us).
+reads them, and unmasked ones serialise the instance.  An entity of the corpus pages that
+fails its schema costs 12.1 us instead of 21.5 us.
 """
 
 from __future__ import annotations

@@ -4,11 +4,14 @@ and RDFa), and the two layers run together."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ldpress.findings import Finding
 from ldpress.validate import consistency, packs, sources
 from ldpress.validate.model import Context, Options, Source
+from ldpress.validate.packs import Target
 
 
 def html_source(name: str, html: str, url: str | None = None) -> Source:
@@ -36,3 +39,19 @@ def run_layers(source: Source, options: Options | None = None) -> list[Finding]:
 
 def codes(findings: list[Finding]) -> list[str]:
     return sorted(f.code for f in findings)
+
+
+def entity_targets(paths: Iterable[Path]) -> Iterator[tuple[Path, Target, dict[str, Any]]]:
+    """(page, target, resolved view) for every entity of every page and each pack's target
+    for it, through the real loader and page graph."""
+    from ldpress.validate.packs.engine import match_target
+    from ldpress.validate.packs.values import vocabulary
+    from ldpress.validate.resolve import PageGraph
+
+    for path in paths:
+        graph = PageGraph(load_source(path))
+        for entity in graph.entities:
+            for pack in packs.select_packs(None):
+                target = match_target(pack, entity.types, vocabulary())
+                if target is not None:
+                    yield path, target, graph.view(entity).data

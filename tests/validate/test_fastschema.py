@@ -11,13 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ldpress.validate import packs
-from ldpress.validate.packs.engine import match_target
 from ldpress.validate.packs.fastschema import RequiredSplit, rs_errors, split_required
-from ldpress.validate.packs.values import vocabulary
-from ldpress.validate.resolve import PageGraph
 from tests.conftest import CORPUS, needs_shared
-from tests.validate.packs_support import load_source
+from tests.validate.packs_support import entity_targets
 
 rs = pytest.importorskip("jsonschema_rs")
 
@@ -89,17 +85,12 @@ def test_generated_entities_get_the_whole_schemas_errors_in_order(data: dict[str
 
 def _compare(paths: list[Path]) -> int:
     compared = 0
-    for path in paths:
-        graph = PageGraph(load_source(path))
-        for entity in graph.entities:
-            for pack in packs.select_packs(None):
-                target = match_target(pack, entity.types, vocabulary())
-                if target is None or target.split is None:
-                    continue
-                data = graph.view(entity).data
-                whole = _whole(rs.validator_for(target.schema), data)
-                assert _split(target.split, data) == whole, path
-                compared += len(whole)
+    for path, target, data in entity_targets(paths):
+        if target.split is None:
+            continue
+        whole = _whole(rs.validator_for(target.schema), data)
+        assert _split(target.split, data) == whole, path
+        compared += len(whole)
     return compared
 
 

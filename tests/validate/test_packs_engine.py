@@ -184,25 +184,18 @@ def test_never_raises_on_any_json(docs: list[Any]) -> None:
 def test_fast_validator_agrees_with_python_jsonschema() -> None:
     """jsonschema-rs is the fast path; python-jsonschema is the reference: on every golden
     case and Google sample, both give the same (schema path, instance path, keyword) errors."""
-    from ldpress.validate.packs.engine import match_target, schema_errors
-    from ldpress.validate.packs.values import vocabulary
-    from ldpress.validate.resolve import PageGraph
+    from ldpress.validate.packs.engine import schema_errors
     from tests.conftest import CORPUS
-    from tests.validate.packs_support import load_source
+    from tests.validate.packs_support import entity_targets
 
     cases = Path(__file__).resolve().parents[1] / "cases" / "packs"
     inputs = [*cases.glob("*/input.*"), *(CORPUS / "google-samples").glob("*.html")]
     compared = 0
-    for path in inputs:
-        graph = PageGraph(load_source(path))
-        for entity in graph.entities:
-            for pack in packs.select_packs(None):
-                target = match_target(pack, entity.types, vocabulary())
-                if target is None or target.fast is None:
-                    continue
-                data = graph.view(entity).data
-                fast = sorted(map(repr, (e[:3] for e in schema_errors(target, data))))
-                ref = sorted(map(repr, (e[:3] for e in schema_errors(target, data, True))))
-                assert fast == ref, path
-                compared += len(ref)
+    for path, target, data in entity_targets(inputs):
+        if target.fast is None:
+            continue
+        fast = sorted(map(repr, (e[:3] for e in schema_errors(target, data))))
+        ref = sorted(map(repr, (e[:3] for e in schema_errors(target, data, True))))
+        assert fast == ref, path
+        compared += len(ref)
     assert compared > 50

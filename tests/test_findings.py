@@ -1,5 +1,13 @@
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError, fields
+from typing import Any
+
+import orjson
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from ldpress.findings import Finding, Report, Severity, json_path
 
 
@@ -52,3 +60,41 @@ def test_report_counts_and_threshold() -> None:
     assert (r.errors, r.warnings, r.infos) == (0, 1, 1)
     assert not r.fails()
     assert r.fails(Severity.WARNING)
+
+
+_text = st.none() | st.text(max_size=20)
+_number = st.none() | st.integers(min_value=1, max_value=10**6)
+
+
+@given(
+    code=st.text(min_size=1, max_size=20),
+    severity=st.sampled_from(list(Severity)),
+    message=st.text(max_size=40),
+    file=_text,
+    line=_number,
+    column=_number,
+    path=_text,
+    node_id=_text,
+    rule_url=_text,
+    hint=_text,
+)
+def test_finding_round_trips_through_row(**kw: Any) -> None:
+    f = Finding(**kw)
+    row = f.to_row()
+    assert row == [kw[x.name] for x in fields(Finding)]  # declaration order
+    back = Finding.from_row(orjson.loads(orjson.dumps(row)))
+    assert back == f
+    assert back.severity is f.severity
+    assert hash(back) == hash(f)
+    with pytest.raises(FrozenInstanceError):
+        back.line = 1  # type: ignore[misc]
+
+
+def test_from_row_refuses_other_shapes() -> None:
+    row = Finding("a.b", Severity.INFO, "m").to_row()
+    with pytest.raises(ValueError):
+        Finding.from_row(row[:-1])
+    with pytest.raises(ValueError):
+        Finding.from_row([*row, None])
+    with pytest.raises(KeyError):
+        Finding.from_row(["a.b", "fatal", *row[2:]])

@@ -213,3 +213,18 @@ def test_globs_match_as_fnmatch_does(patterns: list[str], rel: str) -> None:
     name = rel.rsplit("/", 1)[-1]
     expected = any(fnmatch(rel, p) or fnmatch(name, p) for p in patterns)
     assert _matches(rel, patterns) == expected
+
+
+@pytest.mark.parametrize("spelling", ["{root}", "{root}/", "./site", "./site/", "site//"])
+def test_directory_walk_keeps_the_root_as_spelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    make_site(site)
+    monkeypatch.chdir(tmp_path)
+    root = spelling.format(root=site)
+    relative = ["a.jsonld", "b.html", "drafts/d.html", "sub/a.html.gz", "sub/deeper/c.json"]
+    relative.append("sub/z.htm")
+    expected = [os.path.join(root, *r.split("/")) for r in relative]  # noqa: PTH118
+    assert list(iter_files(root)) == expected

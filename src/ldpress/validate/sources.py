@@ -217,8 +217,12 @@ def iter_files(
     Without ``include`` only JSON-LD, JSON and HTML files (optionally gzipped) are taken;
     hidden files and directories (``.git``, ``.ldpress-cache``) are skipped.
     """
-    wanted = tuple(include) or DEFAULT_PATTERNS
-    found: list[tuple[tuple[str, ...], str]] = []
+    wanted = _globs(tuple(include) or DEFAULT_PATTERNS)
+    unwanted = _globs(tuple(exclude)) if exclude else None
+    # os.path.join(root, *parts) without the call: the root as the user spelled it ("./site",
+    # "site/") followed by the relative path in the platform's spelling.
+    prefix = os.path.join(root, "")  # noqa: PTH118
+    found: list[tuple[list[str], str]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         rel_dir = os.path.relpath(dirpath, root)
         rel_dir = "" if rel_dir == "." else rel_dir.replace(os.sep, "/") + "/"
@@ -228,14 +232,18 @@ def iter_files(
             if not d.startswith(".") and not (exclude and _matches(rel_dir + d, exclude))
         ]
         for filename in filenames:
+            if filename[:1] == ".":
+                continue
             rel = rel_dir + filename
-            if filename.startswith(".") or not _matches(rel, wanted):
+            # a glob matches the relative path or the file name (see _matches)
+            if wanted(rel) is None and wanted(filename) is None:
                 continue
-            if exclude and _matches(rel, exclude):
+            if unwanted is not None and (
+                unwanted(rel) is not None or unwanted(filename) is not None
+            ):
                 continue
-            parts = tuple(rel.split("/"))
-            # os.path.join keeps the root as the user spelled it ("./site", "site/").
-            found.append((parts, os.path.join(root, *parts)))  # noqa: PTH118
+            parts = rel.split("/")
+            found.append((parts, prefix + (rel if os.sep == "/" else rel.replace("/", os.sep))))
     found.sort()
     for _, path in found:
         yield path

@@ -146,15 +146,19 @@ def bench_corpus(args: argparse.Namespace, pages: list[Path]) -> float:
     floor = time_each(datas, floor_page)
     print(f"floor (regex + orjson)             {fmt_ms(floor)}")
     naive = Naive()
-    naive.page(datas[0])
     paths = [str(p) for p in pages]
-    stream_times(paths[:5])  # imports and first-use caches, as in any long run
+    # A first pass of each pipeline over every page, untimed as a figure: it fills the caches
+    # a long run fills once (imports, the validators of each rule pack, the vocabulary's
+    # look-ups of each type and property), which 313 pages would otherwise over-represent.
+    sample = datas if not args.quick else datas[:20]
+    time_each(sample, naive.page)
+    cold = statistics.median(stream_times(paths)["wall"])
     # The passes alternate, naive then ldpress, so a slow stretch of the host falls on both
     # pipelines' passes alike instead of on one side of the ratio.
     naive_runs: list[list[float]] = []
     runs: list[dict[str, Any]] = []
     for _ in range(args.repeat):
-        naive_runs.append(time_each(datas if not args.quick else datas[:20], naive.page))
+        naive_runs.append(time_each(sample, naive.page))
         runs.append(stream_times(paths))
     naive_wall = [statistics.median(t) for t in naive_runs]
     wall = [statistics.median(r["wall"]) for r in runs]
@@ -169,6 +173,7 @@ def bench_corpus(args: argparse.Namespace, pages: list[Path]) -> float:
         f"naive {statistics.median(naive_wall) * 1e3:.3f} ms "
         f"(passes: {', '.join(f'{w * 1e3:.2f}' for w in naive_wall)}): {speedup:.1f}x faster"
     )
+    print(f"  ldpress's first pass (caches cold, not counted): median {cold * 1e3:.3f} ms")
     TARGETS["corpus median"] = (statistics.median(wall) * 1e3, "ms/page", "<=", 2.0)
     TARGETS["corpus vs naive"] = (speedup, "x", ">=", 8.0)
     side_by_side(paths if not args.quick else paths[:20], naive, args.repeat)

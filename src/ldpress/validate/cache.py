@@ -36,10 +36,14 @@ from typing import Any
 import orjson
 
 from ldpress.findings import Finding
+from ldpress.fsutil import read_limited
 from ldpress.validate.model import Layer, Options
 from ldpress.validate.statindex import StatIndex, read_with_stat, stat_path
 
 DEFAULT_DIR = Path(".ldpress-cache")
+# An entry read back is cut here; a longer one fails its digest and is a miss (a file would
+# need ~200,000 findings to write one).
+MAX_ENTRY = 64 << 20
 FORMAT = 2  # 2: findings stored as rows (Finding.to_row)
 _PACKAGE = Path(__file__).resolve().parents[1]
 _NOT_FINDING_CODE = ("cli", "report")  # these subpackages never change a file's findings
@@ -182,8 +186,9 @@ class BoundCache:
 
     def _read(self, key: str) -> FileResult | None:
         try:
-            with open(self._entry_file(key), "rb") as fh:  # noqa: PTH123
-                raw = fh.read()
+            # os-level reads: open() and read() stat the file twice, ask whether it is a
+            # terminal and seek twice, a dozen system calls an entry on a re-run
+            raw = read_limited(self._entry_file(key), MAX_ENTRY)
         except OSError:
             return None
         return _decode(raw, key)

@@ -9,7 +9,7 @@ figures are comparable.  Per-page times are taken between consecutive results of
 streaming run (``iter_results``), so they include reading, decoding and every layer, as a
 real run does; "cpu" is the process's CPU time for the same span, which other processes
 competing for the core do not inflate.  Medians over ``--repeat`` runs (the corpus's naive
-and ldpress passes in turn, the build ``--repeat`` times too).  The last section lists each
+and ldpress passes in turn, after an untimed pass of each; the build ``--repeat`` times too).  The last section lists each
 target of issue 5 next to this run's figure.  Needs ../shared (the corpus and the schema.org
 examples).  The benchmark prints; it asserts nothing.
 """

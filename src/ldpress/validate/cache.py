@@ -187,7 +187,7 @@ class BoundCache:
     def _read(self, key: str) -> FileResult | None:
         try:
             # os-level reads: open() and read() stat the file twice, ask whether it is a
-            # terminal and seek twice, a dozen system calls an entry on a re-run
+            # terminal and seek twice, nine system calls an entry where these make five
             raw = read_limited(self._entry_file(key), MAX_ENTRY)
         except OSError:
             return None

@@ -177,7 +177,7 @@ def bench_corpus(args: argparse.Namespace, pages: list[Path]) -> float:
     TARGETS["corpus median"] = (statistics.median(wall) * 1e3, "ms/page", "<=", 2.0)
     TARGETS["corpus vs naive"] = (speedup, "x", ">=", 8.0)
     side_by_side(paths if not args.quick else paths[:20], naive, args.repeat)
-    return statistics.median(wall)
+    return float(statistics.median(wall))
 
 
 def side_by_side(paths: list[str], naive: Naive, rounds: int) -> None:
@@ -290,7 +290,8 @@ def bench_cache(args: argparse.Namespace, pages: list[Path], tmp: Path) -> None:
 
     paths = [str(p) for p in pages]
     stream_times(paths[:3])  # layers imported, as in the CLI's first run
-    firsts, reruns = [], []
+    firsts: list[float] = []
+    reruns: list[float] = []
     for i in range(args.repeat):
         cache = FindingCache(tmp / f"cache-{i}")
         t = time.perf_counter()
@@ -312,7 +313,8 @@ def cli_cache(args: argparse.Namespace, what: str, paths: list[str], tmp: Path) 
     """First run vs re-run of ``ldpress validate`` as a command, a fresh process each."""
     cmd = [sys.executable, "-m", "ldpress", "validate", *paths, "-q", "--jobs", "1"]
     cmd += ["--format", "json", "--output", str(tmp / "report.json")]
-    firsts, reruns = [], []
+    firsts: list[float] = []
+    reruns: list[float] = []
     for i in range(args.repeat):
         env = {**ENV, "LDPRESS_CACHE_DIR": str(tmp / f"cli-cache-{what[:6]}-{i}")}
         for out in (firsts, reruns):
@@ -389,7 +391,8 @@ def main() -> None:
     ENV.update(wl.select_code(args.installed))
     CHILD_FLAGS.extend(["--installed"] if args.installed else [])
     if args.child:
-        child(*args.child, keep=args.keep)
+        kind, target = args.child
+        child(kind, target, keep=args.keep)
         return
     if not wl.CORPUS_HTML.exists():
         sys.exit(f"needs {wl.SHARED} (the corpus and the schema.org examples)")

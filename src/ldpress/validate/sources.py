@@ -192,8 +192,11 @@ def read_source(path: str | Path, name: str | None = None) -> Source:
 
 def _matches(rel: str, patterns: Sequence[str]) -> bool:
     """Whether the relative path or its file name matches one of the globs (fnmatch's)."""
-    name = rel.rsplit("/", 1)[-1]
-    match = _globs(tuple(patterns))
+    return _hit(_globs(tuple(patterns)), rel, rel.rsplit("/", 1)[-1])
+
+
+def _hit(match: Callable[[str], re.Match[str] | None], rel: str, name: str) -> bool:
+    """Whether ``match`` (a :func:`_globs` set) takes the relative path or its last part."""
     return match(rel) is not None or match(name) is not None
 
 
@@ -229,18 +232,13 @@ def iter_files(
         dirnames[:] = [
             d
             for d in dirnames
-            if not d.startswith(".") and not (exclude and _matches(rel_dir + d, exclude))
+            if not d.startswith(".") and not (unwanted and _hit(unwanted, rel_dir + d, d))
         ]
         for filename in filenames:
             if filename[:1] == ".":
                 continue
             rel = rel_dir + filename
-            # a glob matches the relative path or the file name (see _matches)
-            if wanted(rel) is None and wanted(filename) is None:
-                continue
-            if unwanted is not None and (
-                unwanted(rel) is not None or unwanted(filename) is not None
-            ):
+            if not _hit(wanted, rel, filename) or (unwanted and _hit(unwanted, rel, filename)):
                 continue
             parts = rel.split("/")
             found.append((parts, prefix + (rel if os.sep == "/" else rel.replace("/", os.sep))))
